@@ -1,0 +1,30 @@
+import { action } from "@prismatic-io/spectral";
+import { createAnthropicClient } from "../../client/createAnthropicClient";
+import { messageInput } from "../../inputs/messages";
+import { connectionInput, modelInput, toClientOptions, transportInputs } from "../../inputs/shared";
+import { buildCountTokensBody } from "../../messages/buildRequest";
+
+export const countTokens = action({
+  display: {
+    label: "Count Tokens",
+    description:
+      "Count the tokens a message or conversation would use, without sending it to the model.",
+  },
+  inputs: {
+    connection: connectionInput,
+    model: modelInput,
+    message: messageInput,
+    ...transportInputs,
+  },
+  perform: async (context, { connection, ...values }) => {
+    const body = buildCountTokensBody(values);
+    const client = createAnthropicClient(connection, context, toClientOptions(values));
+    const { data } = await client.request<{ input_tokens: number }>({
+      method: "POST",
+      path: "/messages/count_tokens",
+      body,
+    });
+    return { data: { input_tokens: data.input_tokens } };
+  },
+  examplePayload: { data: { input_tokens: 42 } },
+});

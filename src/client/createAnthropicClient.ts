@@ -1,0 +1,143 @@
+import type { ActionLogger, Connection } from "@prismatic-io/spectral";
+import { createClient } from "@prismatic-io/spectral/dist/clients/http";
+import type { AxiosResponse, ResponseType } from "axios";
+import axiosRetry from "axios-retry";
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../defaults";
+import { toAnthropicError } from "./errors";
+import { attachDebugLogging } from "./logging";
+import { type RetryPolicy, retryDelayMs, shouldRetry } from "./retry";
+import { type ConnectionSettings, readConnectionSettings } from "./settings";
+
+const USER_AGENT = "prismatic-anthropic-connector/0.1.0";
+
+/** The parts of a step's context the client uses. */
+export interface ClientContext {
+  logger: ActionLogger;
+  debug?: { enabled: boolean };
+}
+
+export interface ClientOptions {
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Log requests even when the step does not run with debug on (Raw Request's "Debug Request"). */
+  debug?: boolean;
+}
+
+export interface ApiRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
+  /** A path under `/v1`, such as `/messages`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** `anthropic-beta` values for this request, added to the connection's. */
+  betas?: string[];
+  responseType?: ResponseType;
+}
+
+export interface AnthropicClient {
+  readonly settings: Omit<ConnectionSettings, "apiKey">;
+  readonly timeoutMs: number;
+  request<T = unknown>(request: ApiRequest): Promise<AxiosResponse<T>>;
+}
+
+export const authHeaders = (settings: ConnectionSettings): Record<string, string> =>
+  settings.authStyle === "bearer"
+    ? { Authorization: `Bearer ${settings.apiKey}` }
+    : { "x-api-key": settings.apiKey };
+
+const joinBetas = (...lists: string[][]): string | undefined => {
+  const betas = [...new Set(lists.flat())];
+  return betas.length ? betas.join(",") : undefined;
+};
+
+/** Only paths are accepted, so a request can never carry the key to another host. */
+const assertRelativePath = (path: string): void => {
+  if (!path.startsWith("/") || path.startsWith("//") || /^[a-z][a-z0-9+.-]*:/i.test(path)) {
+    throw new Error(`Internal error: "${path}" is not an API path.`);
+  }
+};
+
+const withoutUndefined = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => entry !== undefined),
+  ) as Partial<T>;
+
+const dropUnset = (
+  query: ApiRequest["query"],
+): Record<string, string | number | boolean> | undefined => {
+  if (!query) return undefined;
+  const entries = Object.entries(query).filter(([, value]) => value !== undefined && value !== "");
+  return entries.length
+    ? (Object.fromEntries(entries) as Record<string, string | number | boolean>)
+    : undefined;
+};
+
+/**
+ * The one HTTP client every action shares: authenticated, versioned, retrying
+ * the way the official SDK does, logging only with credentials redacted, and
+ * turning every failure into an AnthropicApiError.
+ */
+export const createAnthropicClient = (
+  connection: Connection,
+  context: ClientContext,
+  options: ClientOptions = {},
+): AnthropicClient => {
+  const settings = readConnectionSettings(connection);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const policy: RetryPolicy = {
+    retries: DEFAULT_MAX_RETRIES,
+    retryAllErrors: false,
+    doubleFixedDelay: false,
+    ...withoutUndefined(options.retry ?? {}),
+  };
+  const http = createClient({
+    baseUrl: `${settings.baseUrl}/v1`,
+    timeout: timeoutMs,
+    headers: {
+      ...settings.extraHeaders,
+      ...authHeaders(settings),
+      "anthropic-version": settings.apiVersion,
+      "user-agent": USER_AGENT,
+    },
+  });
+  // Belt and braces: axios never swaps the base URL for an absolute one.
+  http.defaults.allowAbsoluteUrls = false;
+  // Logging goes on before retrying, so every attempt and every failed answer is logged once.
+  if (options.debug || context.debug?.enabled)
+    attachDebugLogging(http, context.logger, settings.apiKey);
+  axiosRetry(http, {
+    retries: policy.retries,
+    retryCondition: (error) => shouldRetry(error, policy),
+    retryDelay: (retryNumber, error) => retryDelayMs(retryNumber, error, policy),
+    shouldResetTimeout: true,
+  });
+
+  const { apiKey: _secret, ...publicSettings } = settings;
+  return {
+    settings: publicSettings,
+    timeoutMs,
+    async request<T>(request: ApiRequest): Promise<AxiosResponse<T>> {
+      assertRelativePath(request.path);
+      const beta = joinBetas(settings.betas, request.betas ?? []);
+      try {
+        return await http.request<T>({
+          method: request.method,
+          url: request.path,
+          params: dropUnset(request.query),
+          data: request.body,
+          responseType: request.responseType ?? "json",
+          headers: { ...request.headers, ...(beta ? { "anthropic-beta": beta } : {}) },
+        });
+      } catch (error) {
+        throw await toAnthropicError(error, {
+          connection,
+          apiKey: settings.apiKey,
+          method: request.method,
+          path: `/v1${request.path}`,
+          timeoutMs,
+        });
+      }
+    },
+  };
+};

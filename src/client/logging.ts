@@ -1,0 +1,97 @@
+import type { ActionLogger } from "@prismatic-io/spectral";
+import type { HttpClient } from "@prismatic-io/spectral/dist/clients/http";
+import type { AxiosResponse, InternalAxiosRequestConfig } from "axios";
+import { redactSecret } from "./errors";
+
+/** Header names whose values are credentials (gateways add their own keys). */
+const SECRET_HEADER = /authorization|api-key|apikey|token|secret|cookie|password/i;
+const MAX_LOGGED_BODY = 2_000;
+
+export const redactHeaders = (
+  headers: Record<string, unknown>,
+  apiKey: string,
+): Record<string, string> => {
+  const safe: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || value === null) continue;
+    safe[name] = SECRET_HEADER.test(name) ? "[redacted]" : redactSecret(String(value), apiKey);
+  }
+  return safe;
+};
+
+const bodyPreview = (data: unknown, apiKey: string): string | undefined => {
+  if (data === undefined || data === null) return undefined;
+  if (Buffer.isBuffer(data)) return `<${data.length} bytes>`;
+  if (typeof data === "object" && typeof (data as { pipe?: unknown }).pipe === "function")
+    return "<stream>";
+  const text = typeof data === "string" ? data : JSON.stringify(data);
+  const clipped =
+    text.length > MAX_LOGGED_BODY
+      ? `${text.slice(0, MAX_LOGGED_BODY)}... (${text.length} chars)`
+      : text;
+  return redactSecret(clipped, apiKey);
+};
+
+const plainHeaders = (headers: unknown): Record<string, unknown> => {
+  if (!headers || typeof headers !== "object") return {};
+  const withJson = headers as { toJSON?: () => Record<string, unknown> };
+  return typeof withJson.toJSON === "function"
+    ? withJson.toJSON()
+    : (headers as Record<string, unknown>);
+};
+
+const STARTED_AT = Symbol("startedAt");
+type TimedConfig = InternalAxiosRequestConfig & { [STARTED_AT]?: number };
+
+/**
+ * Logs each request and response through the step's logger, with credentials
+ * redacted. Spectral's own `debug` flag is never used: it prints headers in clear.
+ */
+export const attachDebugLogging = (
+  http: HttpClient,
+  logger: ActionLogger,
+  apiKey: string,
+): void => {
+  http.interceptors.request.use((config: TimedConfig) => {
+    config[STARTED_AT] = Date.now();
+    logger.debug(
+      `Anthropic request: ${JSON.stringify({
+        method: config.method?.toUpperCase(),
+        url: `${config.baseURL ?? ""}${config.url ?? ""}`,
+        params: config.params,
+        headers: redactHeaders(plainHeaders(config.headers), apiKey),
+        body: bodyPreview(config.data, apiKey),
+      })}`,
+    );
+    return config;
+  });
+  const logResponse = (response: AxiosResponse | undefined, config: TimedConfig | undefined) => {
+    const started = config?.[STARTED_AT];
+    logger.debug(
+      `Anthropic response: ${JSON.stringify({
+        status: response?.status,
+        requestId: response?.headers?.["request-id"],
+        durationMs: started ? Date.now() - started : undefined,
+        url: config ? `${config.baseURL ?? ""}${config.url ?? ""}` : undefined,
+        body:
+          response?.config.responseType === "stream"
+            ? "<stream>"
+            : bodyPreview(response?.data, apiKey),
+      })}`,
+    );
+  };
+  http.interceptors.response.use(
+    (response) => {
+      logResponse(response, response.config);
+      return response;
+    },
+    (error: { response?: AxiosResponse; config?: TimedConfig; code?: string }) => {
+      if (error.response) logResponse(error.response, error.config);
+      else
+        logger.debug(
+          `Anthropic request failed without a response: ${error.code ?? "network error"}`,
+        );
+      return Promise.reject(error);
+    },
+  );
+};

@@ -1,0 +1,160 @@
+import { type Connection, util } from "@prismatic-io/spectral";
+import { AUTH_STYLES, type AuthStyle } from "../connection";
+import { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, DEFAULT_BASE_URL } from "../defaults";
+import { connectionFailure } from "./errors";
+
+/** The connection's fields, checked and normalised. */
+export interface ConnectionSettings {
+  apiKey: string;
+  /** Without a trailing slash; `/v1/...` is appended to it. */
+  baseUrl: string;
+  apiVersion: ApiVersion;
+  betas: string[];
+  authStyle: AuthStyle;
+  extraHeaders: Record<string, string>;
+}
+
+/** Headers the connector owns; extra headers may not replace them. */
+export const RESERVED_HEADERS = ["x-api-key", "authorization", "anthropic-version"];
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+export const isLoopbackHost = (hostname: string): boolean =>
+  LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+const fieldText = (value: unknown): string =>
+  value === undefined || value === null ? "" : util.types.toString(value).trim();
+
+const readBaseUrl = (connection: Connection, raw: string): string => {
+  const text = raw || DEFAULT_BASE_URL;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw connectionFailure(
+      connection,
+      `Base URL: "${text}" is not a URL; enter one like ${DEFAULT_BASE_URL}.`,
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw connectionFailure(
+      connection,
+      `Base URL: must start with https:// (got ${url.protocol}//).`,
+    );
+  }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw connectionFailure(
+      connection,
+      `Base URL: plain http is only allowed for localhost; use https://${url.host} so the API key is not sent in clear.`,
+    );
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw connectionFailure(
+      connection,
+      "Base URL: must not contain credentials, a query string or a fragment.",
+    );
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+};
+
+type HeaderPairs = Array<{ key: string; value: unknown }>;
+
+const toHeaderPairs = (connection: Connection, raw: unknown): HeaderPairs => {
+  if (raw === undefined || raw === null || raw === "") return [];
+  if (Array.isArray(raw)) return raw as HeaderPairs;
+  if (typeof raw === "object") return Object.entries(raw).map(([key, value]) => ({ key, value }));
+  if (typeof raw === "string") {
+    try {
+      return toHeaderPairs(connection, JSON.parse(raw));
+    } catch {
+      // Fall through to the error below: the text is neither a list nor a JSON object.
+    }
+  }
+  throw connectionFailure(connection, "Extra Headers: must be a list of header names and values.");
+};
+
+const readExtraHeaders = (connection: Connection, raw: unknown): Record<string, string> => {
+  const headers: Record<string, string> = {};
+  for (const { key, value } of toHeaderPairs(connection, raw)) {
+    const name = fieldText(key);
+    const text = fieldText(value);
+    if (!name && !text) continue;
+    if (!HEADER_NAME.test(name)) {
+      throw connectionFailure(
+        connection,
+        `Extra Headers: "${name}" is not a valid header name (letters, digits and - only).`,
+      );
+    }
+    if (/[\r\n\0]/.test(String(value ?? ""))) {
+      throw connectionFailure(
+        connection,
+        `Extra Headers: the value of ${name} must not contain line breaks.`,
+      );
+    }
+    if (RESERVED_HEADERS.includes(name.toLowerCase())) {
+      throw connectionFailure(
+        connection,
+        `Extra Headers: ${name} is set by the connection itself (API Key, Authentication Style, API Version) and cannot be overridden.`,
+      );
+    }
+    headers[name] = text;
+  }
+  return headers;
+};
+
+/**
+ * Connection inputs take no clean functions, so the fields are checked here,
+ * when a client is made, and a bad one marks the connection.
+ */
+export const readConnectionSettings = (connection: Connection | undefined): ConnectionSettings => {
+  if (!connection || typeof connection !== "object" || !connection.fields) {
+    throw new Error("Connection: choose an Anthropic connection for this step.");
+  }
+  const fields = connection.fields;
+  const apiKey = fieldText(fields.apiKey);
+  if (!apiKey) {
+    throw connectionFailure(
+      connection,
+      "API Key: is required; paste your Anthropic API key (sk-ant-...).",
+    );
+  }
+  if (/[\r\n\0]/.test(apiKey)) {
+    throw connectionFailure(
+      connection,
+      "API Key: must not contain line breaks; paste the key alone.",
+    );
+  }
+  const apiVersion = fieldText(fields.apiVersion) || DEFAULT_API_VERSION;
+  if (!(API_VERSIONS as readonly string[]).includes(apiVersion)) {
+    throw connectionFailure(
+      connection,
+      `API Version: must be one of ${API_VERSIONS.join(", ")}; got "${apiVersion}".`,
+    );
+  }
+  const authStyle = fieldText(fields.authStyle) || "x-api-key";
+  if (!(AUTH_STYLES as readonly string[]).includes(authStyle)) {
+    throw connectionFailure(
+      connection,
+      `Authentication Style: must be one of ${AUTH_STYLES.join(", ")}; got "${authStyle}".`,
+    );
+  }
+  const betas = fieldText(fields.betas)
+    .split(",")
+    .map((beta) => beta.trim())
+    .filter(Boolean);
+  if (betas.some((beta) => !HEADER_NAME.test(beta))) {
+    throw connectionFailure(
+      connection,
+      "Beta Features: enter beta names separated by commas, such as files-api-2025-04-14.",
+    );
+  }
+  return {
+    apiKey,
+    baseUrl: readBaseUrl(connection, fieldText(fields.baseUrl)),
+    apiVersion: apiVersion as ApiVersion,
+    betas,
+    authStyle: authStyle as AuthStyle,
+    extraHeaders: readExtraHeaders(connection, fields.extraHeaders),
+  };
+};

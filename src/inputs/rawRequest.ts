@@ -1,0 +1,180 @@
+import { input, util } from "@prismatic-io/spectral";
+import { inputs as spectralHttpInputs } from "@prismatic-io/spectral/dist/clients/http";
+import { DEFAULT_MAX_RETRIES, MAX_ALLOWED_RETRIES } from "../defaults";
+import {
+  InputError,
+  isUnset,
+  oneOf,
+  optionalNumber,
+  parseJson,
+  requiredString,
+  toBoolean,
+} from "./clean";
+
+/**
+ * Spectral's raw-request inputs with the seed component's keys, labels and
+ * comments; cleaners here refuse bad values before anything is sent.
+ */
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+export const RESPONSE_TYPES = ["json", "text", "arraybuffer"] as const;
+
+export interface KeyValue {
+  key: string;
+  value: unknown;
+}
+
+const toKeyValues = (label: string, value: unknown): KeyValue[] => {
+  if (isUnset(value)) return [];
+  const parsed = parseJson(label, value);
+  if (Array.isArray(parsed)) {
+    return parsed.filter(
+      (pair): pair is KeyValue => Boolean(pair) && typeof pair.key === "string" && pair.key !== "",
+    );
+  }
+  if (parsed && typeof parsed === "object")
+    return Object.entries(parsed).map(([key, entry]) => ({ key, value: entry }));
+  throw new InputError(label, "must be a list of keys and values.");
+};
+
+const keyValues = (label: string) => (value: unknown) => toKeyValues(label, value);
+
+const textRecord = (label: string) => (value: unknown) => {
+  const record: Record<string, string> = {};
+  for (const { key, value: entry } of toKeyValues(label, value)) {
+    const text = util.types.toString(entry);
+    if (/[\r\n\0]/.test(key + text))
+      throw new InputError(label, `${key} must not contain line breaks.`);
+    record[key] = text;
+  }
+  return record;
+};
+
+/** These come from the connection; a step may not replace them. */
+const CONNECTION_OWNED_HEADERS = ["x-api-key", "authorization", "anthropic-version", "host"];
+
+const cleanHeaders = (value: unknown): Record<string, string> => {
+  const headers = textRecord("Header")(value);
+  const owned = Object.keys(headers).find((name) =>
+    CONNECTION_OWNED_HEADERS.includes(name.toLowerCase()),
+  );
+  if (owned) {
+    throw new InputError(
+      "Header",
+      `${owned} is set by the connection and cannot be overridden here.`,
+    );
+  }
+  return headers;
+};
+
+const cleanBody = (value: unknown): unknown => {
+  const parsed = parseJson("Data", value);
+  if (parsed !== undefined && (typeof parsed !== "object" || parsed === null)) {
+    throw new InputError(
+      "Data",
+      'must be a JSON object or array, such as {"model": "claude-sonnet-4-6"}.',
+    );
+  }
+  return parsed;
+};
+
+export const rawRequestInputs = {
+  url: input({
+    ...spectralHttpInputs.url,
+    default: "/models",
+    example: "/models",
+    comments:
+      "Input the path only (/models), The base URL is already included (https://api.anthropic.com/v1). For example, to connect to https://api.anthropic.com/v1/models, only /models is entered in this field.",
+    clean: requiredString("URL"),
+  }),
+  method: input({
+    ...spectralHttpInputs.method,
+    example: "GET",
+    model: HTTP_METHODS.map((method) => ({ label: method, value: method })),
+    clean: (value: unknown): HttpMethod => {
+      const method = oneOf(
+        "Method",
+        HTTP_METHODS,
+      )(isUnset(value) ? value : String(value).toUpperCase());
+      if (!method)
+        throw new InputError("Method", `is required; choose one of ${HTTP_METHODS.join(", ")}.`);
+      return method;
+    },
+  }),
+  data: input({
+    ...spectralHttpInputs.data,
+    example: '{"model": "claude-sonnet-4-6", "messages": [{"role": "user", "content": "Hi"}]}',
+    clean: cleanBody,
+  }),
+  formData: input({
+    ...spectralHttpInputs.formData,
+    example: "purpose: assistants",
+    clean: keyValues("Form Data"),
+  }),
+  fileData: input({
+    ...spectralHttpInputs.fileData,
+    example: "file: (a file from an earlier step)",
+    clean: keyValues("File Data"),
+  }),
+  fileDataFileNames: input({
+    ...spectralHttpInputs.fileDataFileNames,
+    example: "file: report.pdf",
+    clean: textRecord("File Data File Names"),
+  }),
+  queryParams: input({
+    ...spectralHttpInputs.queryParams,
+    example: "limit: 5",
+    clean: textRecord("Query Parameter"),
+  }),
+  headers: input({
+    ...spectralHttpInputs.headers,
+    example: "anthropic-beta: files-api-2025-04-14",
+    clean: cleanHeaders,
+  }),
+  responseType: input({
+    ...spectralHttpInputs.responseType,
+    model: RESPONSE_TYPES.map((type) => ({ label: type, value: type })),
+    clean: (value: unknown) => oneOf("Response Type", RESPONSE_TYPES)(value) ?? "json",
+  }),
+  timeout: input({
+    ...spectralHttpInputs.timeout,
+    comments:
+      "The maximum time that a client will await a response to its request, in milliseconds. Empty means 10 minutes.",
+    example: "30000",
+    clean: optionalNumber({ label: "Timeout", min: 1, integer: true }),
+  }),
+  debugRequest: input({
+    ...spectralHttpInputs.debugRequest,
+    comments:
+      "Enabling this flag will log out the current request, with the API key and other credentials redacted.",
+    clean: toBoolean("Debug Request"),
+  }),
+  retryDelayMS: input({
+    ...spectralHttpInputs.retryDelayMS,
+    example: "1000",
+    comments:
+      "The delay in milliseconds between retries. This is used when 'Use Exponential Backoff' is disabled. 0 uses the standard backoff (0.5 s doubling to 8 s); a retry-after header from the API always wins.",
+    clean: optionalNumber({ label: "Retry Delay (ms)", min: 0, integer: true }),
+  }),
+  retryAllErrors: input({
+    ...spectralHttpInputs.retryAllErrors,
+    clean: toBoolean("Retry On All Errors"),
+  }),
+  maxRetries: input({
+    ...spectralHttpInputs.maxRetries,
+    default: String(DEFAULT_MAX_RETRIES),
+    example: "2",
+    comments: `The maximum number of retries to attempt (0 to ${MAX_ALLOWED_RETRIES}). Specify 0 for no retries.`,
+    clean: optionalNumber({
+      label: "Max Retry Count",
+      min: 0,
+      max: MAX_ALLOWED_RETRIES,
+      integer: true,
+    }),
+  }),
+  useExponentialBackoff: input({
+    ...spectralHttpInputs.useExponentialBackoff,
+    clean: toBoolean("Use Exponential Backoff"),
+  }),
+};

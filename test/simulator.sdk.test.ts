@@ -1,0 +1,1099 @@
+/**
+ * Proves the simulator speaks the Anthropic API as the official SDK and plain HTTP clients
+ * expect: the SDK half drives @anthropic-ai/sdk against it, the fetch half pins the wire format.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Anthropic from "@anthropic-ai/sdk";
+import Ajv2020 from "ajv/dist/2020";
+import { createParser, type EventSourceMessage } from "eventsource-parser";
+import {
+  type Fault,
+  SIMULATOR_API_KEY,
+  type Simulator,
+  startSimulator,
+  validateAgainstSchema,
+} from "./simulator";
+import { extractSubset } from "./simulator/schema/extractSpec";
+
+// the SDK would otherwise pick these up and talk to somewhere else
+delete process.env.ANTHROPIC_BASE_URL;
+delete process.env.ANTHROPIC_API_KEY;
+delete process.env.ANTHROPIC_AUTH_TOKEN;
+
+let sim: Simulator;
+let client: Anthropic;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  client = new Anthropic({ apiKey: SIMULATOR_API_KEY, baseURL: sim.url, maxRetries: 2 });
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset());
+
+const MODEL = "claude-haiku-4-5";
+const WEATHER_TOOL = {
+  name: "get_weather",
+  description: "Current weather for a city",
+  input_schema: {
+    type: "object" as const,
+    properties: {
+      location: { type: "string" },
+      unit: { type: "string", enum: ["celsius", "fahrenheit"] },
+      days: { type: "integer", minimum: 1 },
+    },
+    required: ["location", "unit"],
+  },
+};
+const TIME_TOOL = {
+  name: "get_time",
+  input_schema: {
+    type: "object" as const,
+    properties: { zone: { type: "string" } },
+    required: ["zone"],
+  },
+};
+
+/** finalMessage() adds a `parsed_output` the plain create() result does not have. */
+function withoutParsedOutput(message: object): object {
+  return Object.fromEntries(Object.entries(message).filter(([key]) => key !== "parsed_output"));
+}
+
+interface ApiResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+const HEADERS = {
+  "content-type": "application/json",
+  "x-api-key": SIMULATOR_API_KEY,
+  "anthropic-version": "2023-06-01",
+};
+
+async function api(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string | undefined> } = {},
+): Promise<ApiResponse> {
+  const headers = Object.fromEntries(
+    Object.entries({ ...HEADERS, ...init.headers }).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
+  const response = await fetch(`${sim.url}${path}`, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers,
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === "string"
+          ? init.body
+          : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+interface MessageJson {
+  id: string;
+  model: string;
+  content: Array<Record<string, unknown> & { type: string }>;
+  stop_reason: string;
+  stop_sequence: string | null;
+  usage: Record<string, number | object | null | string>;
+}
+
+interface ErrorJson {
+  type: string;
+  error: { type: string; message: string };
+  request_id: string;
+}
+
+async function create(body: Record<string, unknown>, headers?: Record<string, string>) {
+  const response = await api("/v1/messages", {
+    body: { model: MODEL, max_tokens: 1024, ...body },
+    headers,
+  });
+  return { ...response, message: response.json as MessageJson, error: response.json as ErrorJson };
+}
+
+function userSays(text: string) {
+  return { messages: [{ role: "user", content: text }] };
+}
+
+function sseEvents(text: string): EventSourceMessage[] {
+  const events: EventSourceMessage[] = [];
+  const parser = createParser({ onEvent: (event) => events.push(event) });
+  parser.feed(text);
+  return events;
+}
+
+describe("with the official SDK", () => {
+  it("creates a message, authenticating the way the SDK does", async () => {
+    const message = await client.messages.create({
+      model: MODEL,
+      max_tokens: 256,
+      messages: [{ role: "user", content: "Hello, Claude" }],
+    });
+
+    expect(message).toMatchObject({
+      type: "message",
+      role: "assistant",
+      model: MODEL,
+      stop_reason: "end_turn",
+      stop_sequence: null,
+      content: [{ type: "text", text: "Simulated reply to: Hello, Claude" }],
+    });
+    expect(message.id).toMatch(/^msg_[A-Za-z0-9]{24}$/);
+    expect(validateAgainstSchema("Message", message)).toBeUndefined();
+    const [request] = sim.requests;
+    expect(request.headers.authorization).toBe(`Bearer ${SIMULATOR_API_KEY}`);
+    expect(request.headers["anthropic-version"]).toBe("2026-10-21");
+    expect(validateAgainstSchema("CreateMessageParams", request.body)).toBeUndefined();
+  });
+
+  const streamCases: Array<[string, Anthropic.MessageCreateParamsNonStreaming]> = [
+    [
+      "text",
+      { model: MODEL, max_tokens: 256, messages: [{ role: "user", content: "Tell me a story" }] },
+    ],
+    [
+      "tool_use",
+      {
+        model: MODEL,
+        max_tokens: 256,
+        tools: [WEATHER_TOOL],
+        messages: [{ role: "user", content: "What is the weather in Paris? Use get_weather." }],
+      },
+    ],
+    [
+      "thinking",
+      {
+        model: MODEL,
+        max_tokens: 2048,
+        thinking: { type: "enabled", budget_tokens: 1024 },
+        messages: [{ role: "user", content: "Why is the sky blue?" }],
+      },
+    ],
+    [
+      "parallel tool_use",
+      {
+        model: MODEL,
+        max_tokens: 256,
+        tools: [WEATHER_TOOL, TIME_TOOL],
+        messages: [{ role: "user", content: "Use get_time, then get_weather" }],
+      },
+    ],
+    [
+      "cited",
+      {
+        model: MODEL,
+        max_tokens: 256,
+        messages: [
+          {
+            role: "user",
+            content: [
+              {
+                type: "document",
+                source: { type: "text", media_type: "text/plain", data: "Grass is green." },
+                citations: { enabled: true },
+              },
+              { type: "text", text: "What colour is grass?" },
+            ],
+          },
+        ],
+      },
+    ],
+    [
+      "structured",
+      {
+        model: MODEL,
+        max_tokens: 256,
+        output_config: {
+          format: {
+            type: "json_schema",
+            schema: { type: "object", properties: { answer: { type: "string" } } },
+          },
+        },
+        messages: [{ role: "user", content: "Answer as JSON" }],
+      },
+    ],
+    [
+      "cut-off",
+      {
+        model: MODEL,
+        max_tokens: 10,
+        messages: [{ role: "user", content: "respond with 50 tokens" }],
+      },
+    ],
+    [
+      "stop-sequence",
+      {
+        model: MODEL,
+        max_tokens: 100,
+        stop_sequences: ["to:"],
+        messages: [{ role: "user", content: "Hi" }],
+      },
+    ],
+    [
+      "refused",
+      {
+        model: MODEL,
+        max_tokens: 100,
+        messages: [{ role: "user", content: "[[simulate:refusal]]" }],
+      },
+    ],
+  ];
+
+  it.each(streamCases)(
+    "streams a %s answer that accumulates to the created message",
+    async (_, params) => {
+      const created = await client.messages.create(params);
+      const streamed = await client.messages.stream(params).finalMessage();
+
+      expect(withoutParsedOutput(streamed)).toEqual(created);
+      expect(validateAgainstSchema("Message", created)).toBeUndefined();
+      expect(sim.requests[1].body).toMatchObject({ stream: true });
+    },
+  );
+
+  it("lists every model across pages with auto-pagination", async () => {
+    const ids: string[] = [];
+    for await (const model of client.models.list()) ids.push(model.id);
+
+    expect(ids.length).toBeGreaterThan(20);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(
+      expect.arrayContaining(["claude-sonnet-4-5-20250929", "claude-3-haiku-20240307"]),
+    );
+    const pages = sim.requests.filter((r) => r.path === "/v1/models");
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[1].query.after_id).toBe(ids[19]);
+  });
+
+  it("resolves an alias to the dated model", async () => {
+    const model = await client.models.retrieve("claude-haiku-4-5");
+    expect(model.id).toBe("claude-haiku-4-5-20251001");
+  });
+
+  it("counts tokens", async () => {
+    const count = await client.messages.countTokens({
+      model: MODEL,
+      messages: [{ role: "user", content: "Hello, Claude" }],
+    });
+    expect(count.input_tokens).toBeGreaterThan(0);
+  });
+
+  it("retries a 529 that says when, and succeeds", async () => {
+    sim.enqueueFaults({ status: 529, headers: { "retry-after-ms": "10" } });
+
+    const message = await client.messages.create({
+      model: MODEL,
+      max_tokens: 64,
+      messages: [{ role: "user", content: "Hi" }],
+    });
+
+    expect(message.stop_reason).toBe("end_turn");
+    expect(sim.requests).toHaveLength(2);
+    expect(sim.requests[1].headers["x-stainless-retry-count"]).toBe("1");
+  });
+
+  it("retries a dropped connection", async () => {
+    sim.enqueueFaults({ drop: true });
+    const message = await client.messages.create({
+      model: MODEL,
+      max_tokens: 64,
+      messages: [{ role: "user", content: "Hi" }],
+    });
+    expect(message.type).toBe("message");
+    expect(sim.requests).toHaveLength(2);
+  });
+
+  it("surfaces a 400 as BadRequestError with the request id", async () => {
+    const failure = await client.messages
+      .create({ model: MODEL, max_tokens: -1, messages: [{ role: "user", content: "Hi" }] })
+      .catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(Anthropic.BadRequestError);
+    const error = failure as InstanceType<typeof Anthropic.BadRequestError>;
+    expect(error.status).toBe(400);
+    expect(error.requestID).toMatch(/^req_[A-Za-z0-9]{24}$/);
+    expect(error.error).toEqual({
+      type: "error",
+      error: {
+        type: "invalid_request_error",
+        message: "max_tokens: Input should be greater than or equal to 0",
+      },
+      request_id: error.requestID,
+    });
+    expect(sim.requests).toHaveLength(1);
+  });
+
+  it("surfaces a wrong key as AuthenticationError", async () => {
+    const stranger = new Anthropic({ apiKey: "sk-ant-wrong", baseURL: sim.url, maxRetries: 0 });
+    await expect(
+      stranger.messages.create({
+        model: MODEL,
+        max_tokens: 16,
+        messages: [{ role: "user", content: "Hi" }],
+      }),
+    ).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
+  });
+
+  it("rejects the stream when an error event arrives mid-stream", async () => {
+    sim.enqueueFaults({ midStreamError: { type: "overloaded_error", message: "Overloaded" } });
+    const stream = client.messages.stream({
+      model: MODEL,
+      max_tokens: 256,
+      messages: [{ role: "user", content: "Tell me a story" }],
+    });
+    const texts: string[] = [];
+    stream.on("text", (text) => texts.push(text));
+
+    const failure = await stream.finalMessage().catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(Anthropic.APIError);
+    expect((failure as InstanceType<typeof Anthropic.APIError>).type).toBe("overloaded_error");
+    expect(texts.length).toBeGreaterThan(0);
+  });
+});
+
+describe("over plain HTTP", () => {
+  describe("envelope and headers", () => {
+    it("puts a request-id on every response", async () => {
+      sim.enqueueFaults({ status: 529 });
+      const responses = [
+        await api("/v1/models"),
+        await api("/v1/models"),
+        await api("/v1/nope"),
+        await api("/v1/models", { headers: { "x-api-key": undefined } }),
+        await create({ stream: true, ...userSays("hi") }),
+      ];
+      expect(responses.map((r) => r.status)).toEqual([529, 200, 404, 401, 200]);
+      for (const response of responses) {
+        expect(response.headers.get("request-id")).toMatch(/^req_[A-Za-z0-9]{24}$/);
+      }
+    });
+
+    it("wraps errors in the API's envelope with the same request id", async () => {
+      const response = await api("/v1/models/claude-nonexistent");
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toBe("application/json");
+      expect(response.json).toEqual({
+        type: "error",
+        error: { type: "not_found_error", message: "model: claude-nonexistent" },
+        request_id: response.headers.get("request-id"),
+      });
+      expect(validateAgainstSchema("ErrorResponse", response.json)).toBeUndefined();
+    });
+
+    it.each([
+      [400, "invalid_request_error"],
+      [401, "authentication_error"],
+      [402, "billing_error"],
+      [403, "permission_error"],
+      [404, "not_found_error"],
+      [408, "timeout_error"],
+      [409, "conflict_error"],
+      [413, "request_too_large"],
+      [429, "rate_limit_error"],
+      [500, "api_error"],
+      [503, "api_error"],
+      [504, "timeout_error"],
+      [529, "overloaded_error"],
+    ])("a %i fault answers %s", async (status, type) => {
+      sim.enqueueFaults({ status, headers: { "retry-after": "3", "x-should-retry": "false" } });
+      const response = await api("/v1/models");
+      expect(response.status).toBe(status);
+      expect((response.json as ErrorJson).error.type).toBe(type);
+      expect(response.headers.get("retry-after")).toBe("3");
+      expect(response.headers.get("x-should-retry")).toBe("false");
+    });
+
+    it("lets a fault override the error type and message", async () => {
+      sim.enqueueFaults({ status: 400, errorType: "billing_error", message: "Top up" });
+      const { json } = await api("/v1/models");
+      expect((json as ErrorJson).error).toEqual({ type: "billing_error", message: "Top up" });
+    });
+
+    it("delays an answer and records faulted requests in order", async () => {
+      const faults: Fault[] = [{ delayMs: 120 }, { status: 500 }];
+      sim.enqueueFaults(...faults);
+      const started = Date.now();
+      const first = await api("/v1/models?limit=1");
+      expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+      expect(first.status).toBe(200);
+      expect((await api("/v1/models?limit=2")).status).toBe(500);
+      expect((await api("/v1/models?limit=3")).status).toBe(200);
+      expect(sim.requests.map((r) => r.query.limit)).toEqual(["1", "2", "3"]);
+    });
+
+    it("requires the anthropic-version header and knows its values", async () => {
+      const missing = await api("/v1/models", { headers: { "anthropic-version": undefined } });
+      expect(missing.status).toBe(400);
+      expect((missing.json as ErrorJson).error).toEqual({
+        type: "invalid_request_error",
+        message: "anthropic-version: header is required",
+      });
+      const unknown = await api("/v1/models", { headers: { "anthropic-version": "2020-01-01" } });
+      expect(unknown.status).toBe(400);
+      const newer = await api("/v1/models", { headers: { "anthropic-version": "2026-10-21" } });
+      expect(newer.status).toBe(200);
+    });
+
+    it("authenticates with x-api-key or a bearer token, nothing else", async () => {
+      const bearer = await api("/v1/models", {
+        headers: { "x-api-key": undefined, authorization: `Bearer ${SIMULATOR_API_KEY}` },
+      });
+      expect(bearer.status).toBe(200);
+      const wrong = await api("/v1/models", { headers: { "x-api-key": "sk-ant-nope" } });
+      expect(wrong.status).toBe(401);
+      expect((wrong.json as ErrorJson).error).toEqual({
+        type: "authentication_error",
+        message: "invalid x-api-key",
+      });
+    });
+
+    it("answers unknown paths with 404 and wrong methods with 405", async () => {
+      const unknown = await api("/v1/complete-me");
+      expect(unknown.status).toBe(404);
+      expect((unknown.json as ErrorJson).error.type).toBe("not_found_error");
+      const wrongMethod = await api("/v1/messages");
+      expect(wrongMethod.status).toBe(405);
+      expect(wrongMethod.headers.get("allow")).toBe("POST");
+    });
+
+    it("records requests as received", async () => {
+      await api("/v1/models?limit=2&after_id=claude-opus-4-7", {
+        headers: { "anthropic-beta": "a-beta, b-beta" },
+      });
+      await create(userSays("record me"));
+      const [list, post] = sim.requests;
+      expect(list).toMatchObject({
+        method: "GET",
+        path: "/v1/models",
+        query: { limit: "2", after_id: "claude-opus-4-7" },
+        rawBody: "",
+        body: undefined,
+      });
+      expect(list.headers["anthropic-beta"]).toBe("a-beta, b-beta");
+      expect(post.method).toBe("POST");
+      expect(post.body).toEqual(JSON.parse(post.rawBody));
+      sim.reset();
+      expect(sim.requests).toHaveLength(0);
+    });
+  });
+
+  describe("request validation", () => {
+    it("refuses a body that is not JSON", async () => {
+      const response = await api("/v1/messages", { body: "{not json" });
+      expect(response.status).toBe(400);
+      expect((response.json as ErrorJson).error.message).toBe(
+        "There was an error parsing the body of your request",
+      );
+    });
+
+    it.each([
+      [{ foo: 1, ...userSays("hi") }, "foo: Extra inputs are not permitted"],
+      [{ messages: [{ role: "user" }] }, "messages.0.content: Field required"],
+      [
+        { max_tokens: -5, ...userSays("hi") },
+        "max_tokens: Input should be greater than or equal to 0",
+      ],
+      [
+        { messages: [{ role: "system", content: "x" }] },
+        "messages.0.role: Input should be 'user' or 'assistant'",
+      ],
+      [
+        { messages: [{ role: "user", content: [{ type: "text" }] }] },
+        "messages.0.content.0.text: Field required",
+      ],
+      [
+        { thinking: { type: "enabled", budget_tokens: 100 }, ...userSays("hi") },
+        "thinking.budget_tokens: Input should be greater than or equal to 1024",
+      ],
+      [{ messages: [] }, "messages: List should have at least 1 item after validation, not 0"],
+      [
+        { messages: [{ role: "assistant", content: "hi" }] },
+        'messages: first message must use the "user" role',
+      ],
+    ])("refuses %j", async (body, message) => {
+      const { status, error } = await create(body);
+      expect(status).toBe(400);
+      expect(error.error).toEqual({ type: "invalid_request_error", message });
+    });
+
+    it("answers an unknown model with 404", async () => {
+      const { status, error } = await create({ model: "claude-9", ...userSays("hi") });
+      expect(status).toBe(404);
+      expect(error.error).toEqual({ type: "not_found_error", message: "model: claude-9" });
+    });
+
+    it("refuses sampling parameters under anthropic-version 2026-10-21 only", async () => {
+      const body = { temperature: 0.5, ...userSays("hi") };
+      const newer = await create(body, { "anthropic-version": "2026-10-21" });
+      expect(newer.status).toBe(400);
+      expect(newer.error.error.message).toBe("temperature: Extra inputs are not permitted");
+      expect((await create(body)).status).toBe(200);
+    });
+
+    it("refuses a tool_result without a tool_use before it", async () => {
+      const { status, error } = await create({
+        messages: [
+          { role: "user", content: "What's the weather?" },
+          { role: "assistant", content: "Let me check." },
+          {
+            role: "user",
+            content: [{ type: "tool_result", tool_use_id: "toolu_missing", content: "sunny" }],
+          },
+        ],
+      });
+      expect(status).toBe(400);
+      expect(error.error.message).toBe(
+        "messages.2.content.0: unexpected `tool_use_id` found in `tool_result` blocks: toolu_missing. Each `tool_result` block must have a corresponding `tool_use` block in the previous message.",
+      );
+    });
+
+    it("refuses thinking budgets at or above max_tokens and unsigned thinking blocks", async () => {
+      const budget = await create({
+        max_tokens: 1024,
+        thinking: { type: "enabled", budget_tokens: 1024 },
+        ...userSays("hi"),
+      });
+      expect(budget.status).toBe(400);
+      const unsigned = await create({
+        messages: [
+          { role: "user", content: "hi" },
+          {
+            role: "assistant",
+            content: [
+              { type: "thinking", thinking: "hmm", signature: "" },
+              { type: "text", text: "Hello" },
+            ],
+          },
+          { role: "user", content: "again" },
+        ],
+      });
+      expect(unsigned.status).toBe(400);
+      expect(unsigned.error.error.message).toMatch(/^messages\.1\.content\.0\.signature: /);
+    });
+
+    it("refuses invalid base64 and unknown media types", async () => {
+      const image = (media_type: string, data: string) =>
+        create({
+          messages: [
+            {
+              role: "user",
+              content: [{ type: "image", source: { type: "base64", media_type, data } }],
+            },
+          ],
+        });
+      expect((await image("image/png", "not base64!")).error.error.message).toBe(
+        "messages.0.content.0.source.data: Input should be valid base64 data",
+      );
+      expect((await image("image/bmp", "aGk=")).status).toBe(400);
+    });
+
+    const referenceSpec = join(
+      __dirname,
+      "..",
+      "..",
+      "shared",
+      "reference",
+      "anthropic-openapi.json",
+    );
+    (existsSync(referenceSpec) ? it : it.skip)("ships the schemas of the reference spec", () => {
+      const text = readFileSync(referenceSpec, "utf8");
+      const sha = createHash("sha256").update(text).digest("hex");
+      const shipped: unknown = JSON.parse(
+        readFileSync(join(__dirname, "simulator", "schema", "openapi-subset.json"), "utf8"),
+      );
+      expect(extractSubset(JSON.parse(text), sha)).toEqual(shipped);
+    });
+
+    it("exposes schema validation for other tests", () => {
+      const valid = { model: MODEL, max_tokens: 10, messages: [{ role: "user", content: "hi" }] };
+      expect(validateAgainstSchema("CreateMessageParams", valid)).toBeUndefined();
+      expect(validateAgainstSchema("CreateMessageParams", { ...valid, extra: true })).toBe(
+        "extra: Extra inputs are not permitted",
+      );
+      expect(validateAgainstSchema("CountMessageTokensParams", { ...valid })).toBe(
+        "max_tokens: Extra inputs are not permitted",
+      );
+      expect(() => validateAgainstSchema("NoSuchSchema", {})).toThrow(/unknown schema/);
+    });
+  });
+
+  describe("models", () => {
+    async function page(query: string) {
+      const response = await api(`/v1/models${query}`);
+      return {
+        status: response.status,
+        page: response.json as {
+          data: Array<{ id: string; created_at: string }>;
+          has_more: boolean;
+          first_id: string | null;
+          last_id: string | null;
+        },
+      };
+    }
+
+    it("lists newest first, 20 by default", async () => {
+      const { page: first } = await page("");
+      expect(first.data).toHaveLength(20);
+      expect(first.has_more).toBe(true);
+      const dates = first.data.map((m) => m.created_at);
+      expect([...dates].sort().reverse()).toEqual(dates);
+      for (const model of first.data)
+        expect(validateAgainstSchema("ModelInfo", model)).toBeUndefined();
+      expect(validateAgainstSchema("ListResponse_ModelInfo_", first)).toBeUndefined();
+    });
+
+    it("pages forward with after_id and back with before_id", async () => {
+      const { page: all } = await page("?limit=1000");
+      const ids = all.data.map((m) => m.id);
+      expect(all.has_more).toBe(false);
+
+      const { page: second } = await page(`?limit=5&after_id=${ids[4]}`);
+      expect(second.data.map((m) => m.id)).toEqual(ids.slice(5, 10));
+      expect(second).toMatchObject({ has_more: true, first_id: ids[5], last_id: ids[9] });
+
+      const { page: back } = await page(`?limit=3&before_id=${ids[5]}`);
+      expect(back.data.map((m) => m.id)).toEqual(ids.slice(2, 5));
+      expect(back.has_more).toBe(true);
+
+      const { page: start } = await page(`?limit=3&before_id=${ids[2]}`);
+      expect(start.data.map((m) => m.id)).toEqual(ids.slice(0, 2));
+      expect(start.has_more).toBe(false);
+
+      const { page: empty } = await page(`?before_id=${ids[0]}`);
+      expect(empty).toEqual({ data: [], has_more: false, first_id: null, last_id: null });
+
+      const { page: tail } = await page(`?after_id=${ids[ids.length - 2]}`);
+      expect(tail).toMatchObject({ has_more: false, first_id: ids[ids.length - 1] });
+    });
+
+    it.each(["0", "1001", "ten"])("refuses limit=%s", async (limit) => {
+      const { status } = await page(`?limit=${limit}`);
+      expect(status).toBe(400);
+    });
+
+    it("gets one model by id or alias, URL-decoded", async () => {
+      const dated = await api("/v1/models/claude-3-7-sonnet-20250219");
+      expect(dated.json).toMatchObject({ id: "claude-3-7-sonnet-20250219", type: "model" });
+      const alias = await api(`/v1/models/${encodeURIComponent("claude-opus-4-5")}`);
+      expect(alias.json).toMatchObject({ id: "claude-opus-4-5-20251101" });
+    });
+  });
+
+  describe("answers", () => {
+    it("is deterministic and echoes the model as requested", async () => {
+      const a = await create(userSays("same"));
+      const b = await create(userSays("same"));
+      const c = await create(userSays("different"));
+      expect(b.message).toEqual(a.message);
+      expect(c.message.id).not.toBe(a.message.id);
+      expect(a.message.model).toBe(MODEL);
+    });
+
+    it("counts the same input tokens as the message reports", async () => {
+      const body = { system: "You are terse.", ...userSays("Count me in, please.") };
+      const { message } = await create(body);
+      const count = await api("/v1/messages/count_tokens", { body: { model: MODEL, ...body } });
+      expect(count.json).toEqual({ input_tokens: message.usage.input_tokens });
+    });
+
+    it("writes N tokens of filler on request and stops at max_tokens", async () => {
+      const full = await create(userSays("respond with 50 tokens"));
+      expect(full.message.usage.output_tokens).toBe(50);
+      expect(String(full.message.content[0].text)).toHaveLength(200);
+
+      const cut = await create({ max_tokens: 20, ...userSays("respond with 50 tokens") });
+      expect(cut.message.stop_reason).toBe("max_tokens");
+      expect(cut.message.usage.output_tokens).toBe(20);
+      expect(String(cut.message.content[0].text)).toHaveLength(80);
+    });
+
+    it("stops before a stop sequence", async () => {
+      const { message } = await create({
+        stop_sequences: ["NEVER", "reply"],
+        ...userSays("hello"),
+      });
+      expect(message).toMatchObject({
+        stop_reason: "stop_sequence",
+        stop_sequence: "reply",
+        content: [{ type: "text", text: "Simulated " }],
+      });
+    });
+
+    it("answers max_tokens 0 with no content, which pre-warms the cache", async () => {
+      const { message } = await create({ max_tokens: 0, ...userSays("warm up") });
+      expect(message).toMatchObject({ content: [], stop_reason: "max_tokens" });
+      expect(message.usage.output_tokens).toBe(0);
+    });
+
+    it.each([
+      ["[[simulate:refusal]]", "refusal"],
+      ["[[simulate:pause_turn]]", "pause_turn"],
+      ["[[simulate:context_window]]", "model_context_window_exceeded"],
+    ])("honours %s", async (directive, stopReason) => {
+      const { message } = await create(userSays(`hello ${directive}`));
+      expect(message.stop_reason).toBe(stopReason);
+    });
+
+    it("notes images and documents it was shown", async () => {
+      const png = Buffer.from("89504e470d0a1a0a", "hex").toString("base64");
+      const { message } = await create({
+        messages: [
+          {
+            role: "user",
+            content: [
+              { type: "image", source: { type: "base64", media_type: "image/png", data: png } },
+              {
+                type: "document",
+                source: { type: "text", media_type: "text/plain", data: "Notes." },
+              },
+              { type: "text", text: "Describe these" },
+            ],
+          },
+        ],
+      });
+      expect(message.content[0].text).toBe(
+        "Simulated reply to: Describe these (saw 1 image, 1 document)",
+      );
+    });
+
+    it("calls a mentioned tool with input generated from its schema", async () => {
+      const { message } = await create({
+        tools: [WEATHER_TOOL],
+        ...userSays("Use get_weather for Oslo"),
+      });
+      expect(message.stop_reason).toBe("tool_use");
+      expect(message.content.map((b) => b.type)).toEqual(["text", "tool_use"]);
+      expect(message.content[1]).toMatchObject({
+        type: "tool_use",
+        name: "get_weather",
+        input: { location: "example", unit: "celsius" },
+      });
+      expect(message.content[1].id).toMatch(/^toolu_[A-Za-z0-9]{24}$/);
+      expect(validateAgainstSchema("Message", message)).toBeUndefined();
+    });
+
+    it("calls tools in parallel unless told not to, and obeys tool_choice", async () => {
+      const both = userSays("Use get_time and get_weather");
+      const parallel = await create({ tools: [WEATHER_TOOL, TIME_TOOL], ...both });
+      expect(
+        parallel.message.content.filter((b) => b.type === "tool_use").map((b) => b.name),
+      ).toEqual(["get_time", "get_weather"]);
+      const single = await create({
+        tools: [WEATHER_TOOL, TIME_TOOL],
+        tool_choice: { type: "auto", disable_parallel_tool_use: true },
+        ...both,
+      });
+      expect(single.message.content.filter((b) => b.type === "tool_use")).toHaveLength(1);
+
+      const forced = await create({
+        tools: [WEATHER_TOOL, TIME_TOOL],
+        tool_choice: { type: "tool", name: "get_time" },
+        ...userSays("hi"),
+      });
+      expect(forced.message.content[1]).toMatchObject({
+        name: "get_time",
+        input: { zone: "example" },
+      });
+      const any = await create({
+        tools: [WEATHER_TOOL, TIME_TOOL],
+        tool_choice: { type: "any" },
+        ...userSays("hi"),
+      });
+      expect(any.message.content[1]).toMatchObject({ name: "get_weather" });
+      const none = await create({
+        tools: [WEATHER_TOOL],
+        tool_choice: { type: "none" },
+        ...userSays("use get_weather"),
+      });
+      expect(none.message.stop_reason).toBe("end_turn");
+      const unmentioned = await create({ tools: [WEATHER_TOOL], ...userSays("hello") });
+      expect(unmentioned.message.content.map((b) => b.type)).toEqual(["text"]);
+    });
+
+    it("answers tool results", async () => {
+      const first = await create({ tools: [WEATHER_TOOL], ...userSays("get_weather please") });
+      const toolUse = first.message.content[1];
+      const { status, message } = await create({
+        tools: [WEATHER_TOOL],
+        messages: [
+          { role: "user", content: "get_weather please" },
+          { role: "assistant", content: first.message.content },
+          {
+            role: "user",
+            content: [
+              {
+                type: "tool_result",
+                tool_use_id: toolUse.id,
+                content: [{ type: "text", text: "12°C, rain" }],
+              },
+            ],
+          },
+        ],
+      });
+      expect(status).toBe(200);
+      expect(message.content).toEqual([
+        { type: "text", text: "Tool results received: 12°C, rain", citations: null },
+      ]);
+    });
+
+    it("thinks first when thinking is on, with a signature", async () => {
+      const { message } = await create({
+        max_tokens: 2000,
+        thinking: { type: "adaptive" },
+        ...userSays("Why?"),
+      });
+      expect(message.content[0]).toMatchObject({ type: "thinking" });
+      expect(String(message.content[0].signature)).toMatch(/^[A-Za-z0-9+/]+=*$/);
+      expect(message.content[1]).toMatchObject({ type: "text" });
+    });
+
+    it("returns structured output that validates against the requested schema", async () => {
+      const schema = {
+        type: "object",
+        properties: {
+          name: { type: "string" },
+          age: { type: "integer", minimum: 18 },
+          email: { type: "string", format: "email" },
+          tags: { type: "array", items: { type: "string" }, minItems: 1 },
+          kind: { enum: ["a", "b"] },
+          address: {
+            type: "object",
+            properties: { city: { type: "string" } },
+            required: ["city"],
+            additionalProperties: false,
+          },
+        },
+        required: ["name", "age"],
+        additionalProperties: false,
+      };
+      const { message } = await create({
+        output_config: { format: { type: "json_schema", schema } },
+        ...userSays("Extract the person"),
+      });
+      expect(message.content).toHaveLength(1);
+      const output: unknown = JSON.parse(String(message.content[0].text));
+      const ajv = new Ajv2020({ strict: false, validateFormats: false });
+      expect(ajv.validate(schema, output)).toBe(true);
+      expect(output).toMatchObject({
+        name: "example",
+        age: 18,
+        kind: "a",
+        address: { city: "example" },
+      });
+    });
+
+    it("cites documents that have citations enabled", async () => {
+      const pdf = Buffer.from(
+        "%PDF-1.4\n1 0 obj << /Type /Page >> stream\nBT (The PDF says hello. More.) Tj ET\nendstream\n",
+      ).toString("base64");
+      const body = {
+        messages: [
+          {
+            role: "user",
+            content: [
+              {
+                type: "document",
+                title: "Grass",
+                source: {
+                  type: "text",
+                  media_type: "text/plain",
+                  data: "The grass is green. The sky is blue.",
+                },
+                citations: { enabled: true },
+              },
+              {
+                type: "document",
+                source: { type: "base64", media_type: "application/pdf", data: pdf },
+                citations: { enabled: true },
+              },
+              {
+                type: "document",
+                source: { type: "content", content: [{ type: "text", text: "Block one" }] },
+                citations: { enabled: true },
+              },
+              {
+                type: "document",
+                source: { type: "text", media_type: "text/plain", data: "Uncited." },
+              },
+              { type: "text", text: "What colour is the grass?" },
+            ],
+          },
+        ],
+      };
+      const { message } = await create(body);
+      expect(message.content[1].citations).toEqual([
+        {
+          type: "char_location",
+          cited_text: "The grass is green.",
+          document_index: 0,
+          document_title: "Grass",
+          start_char_index: 0,
+          end_char_index: 19,
+          file_id: null,
+        },
+        {
+          type: "page_location",
+          cited_text: "The PDF says hello.",
+          document_index: 1,
+          document_title: null,
+          start_page_number: 1,
+          end_page_number: 2,
+          file_id: null,
+        },
+        {
+          type: "content_block_location",
+          cited_text: "Block one",
+          document_index: 2,
+          document_title: null,
+          start_block_index: 0,
+          end_block_index: 1,
+          file_id: null,
+        },
+      ]);
+      expect(validateAgainstSchema("Message", message)).toBeUndefined();
+
+      const streamed = await create({ ...body, stream: true });
+      const deltas = sseEvents(streamed.text)
+        .map(
+          (e) => JSON.parse(e.data) as { type: string; index?: number; delta?: { type: string } },
+        )
+        .filter((e) => e.type === "content_block_delta" && e.index === 1)
+        .map((e) => e.delta?.type);
+      expect(deltas.slice(0, 4)).toEqual([
+        "citations_delta",
+        "citations_delta",
+        "citations_delta",
+        "text_delta",
+      ]);
+    });
+  });
+
+  describe("prompt caching", () => {
+    const longSystem = "You are a meticulous assistant. ".repeat(200);
+    const cached = (ttl?: "1h") => ({
+      system: [
+        {
+          type: "text",
+          text: longSystem,
+          cache_control: { type: "ephemeral", ...(ttl ? { ttl } : {}) },
+        },
+      ],
+    });
+
+    it("writes the cached prefix once, then reads it", async () => {
+      const prefixTokens = Math.ceil(longSystem.length / 4);
+      const first = await create({ ...cached(), ...userSays("first") });
+      expect(first.message.usage).toMatchObject({
+        cache_creation_input_tokens: prefixTokens,
+        cache_read_input_tokens: 0,
+        cache_creation: { ephemeral_5m_input_tokens: prefixTokens, ephemeral_1h_input_tokens: 0 },
+      });
+      const second = await create({ ...cached(), ...userSays("second") });
+      expect(second.message.usage).toMatchObject({
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: prefixTokens,
+      });
+      expect(second.message.usage.input_tokens).toBe(first.message.usage.input_tokens);
+
+      sim.reset();
+      const afterReset = await create({ ...cached(), ...userSays("third") });
+      expect(afterReset.message.usage.cache_creation_input_tokens).toBe(prefixTokens);
+    });
+
+    it("bills a 1h breakpoint as such and reports nothing without markers", async () => {
+      const hour = await create({ ...cached("1h"), ...userSays("hi") });
+      expect(hour.message.usage.cache_creation).toEqual({
+        ephemeral_5m_input_tokens: 0,
+        ephemeral_1h_input_tokens: Math.ceil(longSystem.length / 4),
+      });
+      const plain = await create({ system: longSystem, ...userSays("hi") });
+      expect(plain.message.usage).toMatchObject({
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+      });
+    });
+
+    it("caches up to the last block with top-level cache_control", async () => {
+      const body = {
+        cache_control: { type: "ephemeral" },
+        ...userSays("a question worth caching"),
+      };
+      const first = await create(body);
+      expect(first.message.usage.cache_creation_input_tokens).toBeGreaterThan(0);
+      const second = await create(body);
+      expect(second.message.usage.cache_read_input_tokens).toBe(
+        first.message.usage.cache_creation_input_tokens,
+      );
+    });
+  });
+
+  describe("streaming", () => {
+    it("sends the API's event sequence, each event valid against the spec", async () => {
+      const response = await create({
+        stream: true,
+        tools: [WEATHER_TOOL],
+        ...userSays("get_weather in Rome"),
+      });
+      expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+      expect(response.text).toMatch(/^event: message_start\ndata: \{.*\}\n\n/);
+      const events = sseEvents(response.text);
+      const types = events.map((e) => e.event);
+      expect(types[0]).toBe("message_start");
+      expect(types.slice(1, 3)).toEqual(["content_block_start", "ping"]);
+      expect(types.slice(-2)).toEqual(["message_delta", "message_stop"]);
+      for (const event of events) {
+        const data = JSON.parse(event.data) as { type: string };
+        expect(data.type).toBe(event.event);
+        expect(validateAgainstSchema("MessageStreamEvent", data)).toBeUndefined();
+      }
+      const jsonDeltas = events
+        .map((e) => JSON.parse(e.data) as { delta?: { type: string; partial_json?: string } })
+        .filter((e) => e.delta?.type === "input_json_delta");
+      expect(jsonDeltas.length).toBeGreaterThan(2);
+      expect(JSON.parse(jsonDeltas.map((e) => e.delta?.partial_json).join(""))).toEqual({
+        location: "example",
+        unit: "celsius",
+      });
+    });
+
+    it("can truncate a stream without message_stop", async () => {
+      sim.enqueueFaults({ truncateStream: true });
+      const response = await create({ stream: true, ...userSays("tell me more") });
+      const types = sseEvents(response.text).map((e) => e.event);
+      expect(types).toEqual([
+        "message_start",
+        "content_block_start",
+        "ping",
+        "content_block_delta",
+        "content_block_delta",
+      ]);
+    });
+
+    it("can break a stream with an error event", async () => {
+      sim.enqueueFaults({
+        midStreamError: { type: "api_error", message: "Internal server error" },
+      });
+      const events = sseEvents((await create({ stream: true, ...userSays("go") })).text);
+      expect(events[events.length - 1]).toMatchObject({ event: "error" });
+      expect(JSON.parse(events[events.length - 1].data)).toEqual({
+        type: "error",
+        error: { type: "api_error", message: "Internal server error" },
+      });
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import type { ApiVersion } from "./auth";
+import { ApiError } from "./errors";
+import type { PromptCache } from "./messages/cache";
+import type { SseEvent } from "./sse";
+import type { RecordedRequest } from "./types";
+
+export interface RequestContext {
+  request: RecordedRequest;
+  /** Decoded `:name` path segments. */
+  params: Record<string, string>;
+  apiVersion: ApiVersion;
+  betas: string[];
+  cache: PromptCache;
+}
+
+export type HandlerResult =
+  | { kind: "json"; body: unknown; status?: number }
+  | { kind: "sse"; events: SseEvent[] };
+
+export interface Route {
+  method: "GET" | "POST" | "DELETE";
+  /** Literal segments and `:name` placeholders, e.g. "/v1/models/:model_id". */
+  path: string;
+  handler: (context: RequestContext) => HandlerResult;
+}
+
+export interface RouteMatch {
+  route: Route;
+  params: Record<string, string>;
+}
+
+function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split("/");
+  const got = path.split("/");
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(":")) {
+      if (got[i] === "") return undefined;
+      try {
+        params[want[i].slice(1)] = decodeURIComponent(got[i]);
+      } catch {
+        return undefined;
+      }
+    } else if (want[i] !== got[i]) {
+      return undefined;
+    }
+  }
+  return params;
+}
+
+/** Unknown paths are 404 not_found_error, known paths with another method 405, as the API. */
+export function matchRoute(routes: readonly Route[], method: string, path: string): RouteMatch {
+  const allowed: string[] = [];
+  for (const route of routes) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    if (route.method === method) return { route, params };
+    allowed.push(route.method);
+  }
+  if (allowed.length > 0) {
+    throw new ApiError(405, "Method Not Allowed", "invalid_request_error", {
+      allow: allowed.join(", "),
+    });
+  }
+  throw new ApiError(404, "Not Found", "not_found_error");
+}

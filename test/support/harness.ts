@@ -1,0 +1,93 @@
+import { type ActionLogger, type Connection, testing } from "@prismatic-io/spectral";
+import component from "../../src";
+import { SIMULATOR_API_KEY, type Simulator, startSimulator } from "../simulator";
+
+export const harness = testing.createHarness(component);
+
+export const connectionFor = (
+  baseUrl: string,
+  fields: Record<string, unknown> = {},
+): Connection => ({
+  key: "anthropic",
+  configVarKey: "anthropicConnection",
+  fields: { apiKey: SIMULATOR_API_KEY, baseUrl, ...fields },
+});
+
+/** A logger that keeps every line, to assert on what a step logged. */
+export const capturingLogger = () => {
+  const lines: string[] = [];
+  const keep =
+    (level: string) =>
+    (...args: unknown[]) => {
+      lines.push(
+        `${level} ${args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" ")}`,
+      );
+    };
+  const logger: ActionLogger = {
+    metric: keep("metric"),
+    trace: keep("trace"),
+    debug: keep("debug"),
+    info: keep("info"),
+    log: keep("log"),
+    warn: keep("warn"),
+    error: keep("error"),
+  };
+  return { lines, logger };
+};
+
+export interface RunOptions {
+  debug?: boolean;
+  logger?: ActionLogger;
+}
+
+export interface ActionResult {
+  data: unknown;
+  contentType?: string;
+}
+
+/** Runs an action the way the platform does: cleans, the error hook, and debug context. */
+export const runAction = async (
+  key: string,
+  params: Record<string, unknown>,
+  options: RunOptions = {},
+): Promise<ActionResult> => {
+  const context = {
+    logger: options.logger ?? capturingLogger().logger,
+    globalDebug: options.debug ?? false,
+  };
+  const result = await harness.action(key, params, context as Parameters<typeof harness.action>[2]);
+  if (!result || typeof result !== "object") throw new Error(`${key} returned no result`);
+  return result as ActionResult;
+};
+
+/** Starts a simulator for a test file and resets it before each test. */
+export const useSimulator = (): {
+  sim: () => Simulator;
+  connection: (fields?: Record<string, unknown>) => Connection;
+} => {
+  let simulator: Simulator | undefined;
+  beforeAll(async () => {
+    simulator = await startSimulator();
+  });
+  afterAll(async () => {
+    await simulator?.close();
+  });
+  beforeEach(() => simulator?.reset());
+  const sim = () => {
+    if (!simulator) throw new Error("simulator not started");
+    return simulator;
+  };
+  return { sim, connection: (fields) => connectionFor(sim().url, fields) };
+};
+
+/** The error an action rejected with, for asserting on its class and fields. */
+export const failureOf = async (
+  promise: Promise<unknown>,
+): Promise<Error & Record<string, unknown>> => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & Record<string, unknown>;
+  }
+  throw new Error("expected the action to fail, but it succeeded");
+};
