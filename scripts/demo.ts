@@ -67,6 +67,15 @@ const demoFlow = async (harness: Harness, connection: Connection) => {
   const question = "In one sentence: what does an integration platform do?";
   await step(harness, connection, "countTokens", { message: question });
   await step(harness, connection, "chat", { initialMessage: question, maxTokens: "200" });
+  await step(harness, connection, "chat", {
+    initialMessage: "Extract the contact: Ada Lovelace, ada@example.com",
+    maxTokens: "300",
+    outputSchema: {
+      type: "object",
+      properties: { name: { type: "string" }, email: { type: "string" } },
+      required: ["name", "email"],
+    },
+  });
   await step(harness, connection, "rawRequest", {
     url: "/models",
     method: "GET",

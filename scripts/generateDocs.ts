@@ -3,7 +3,7 @@
  * can never drift from the inputs, defaults and comments the code has.
  * `npm run docs` rewrites it; a test fails when it is out of date.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { actions } from "../src/actions";
 import { anthropicConnection } from "../src/connection";
@@ -78,6 +78,7 @@ export const renderDocumentation = (): string =>
     "## Data Sources",
     "",
     section("selectModel", selectModel as Documented),
+    readFileSync(path.resolve(__dirname, "../docs/chat-recipes.md"), "utf8"),
   ].join("\n");
 
 export const DOCUMENTATION_PATH = path.resolve(__dirname, "../documentation.md");

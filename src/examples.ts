@@ -42,3 +42,13 @@ export const exampleModelPage = {
   first_id: "claude-sonnet-4-6",
   last_id: "claude-haiku-4-5-20251001",
 };
+
+export const exampleChatResult = {
+  ...exampleMessage,
+  text: exampleMessage.content[0].text,
+  toolUses: [],
+  conversation: [
+    { role: "user" as const, content: "Summarize this support ticket in two sentences." },
+    { role: "assistant" as const, content: exampleMessage.content },
+  ],
+};

@@ -240,6 +240,240 @@ const inputCases: Case[] = [
   ],
 ];
 
+const tool = {
+  name: "lookup_order",
+  input_schema: { type: "object", properties: { id: { type: "string" } } },
+};
+const toolUseReply = {
+  role: "assistant",
+  content: [{ type: "tool_use", id: "toolu_1", name: "lookup_order", input: { id: "7" } }],
+};
+
+/** Chat's Messages API inputs: each refusal names the input and what it accepts. */
+const messagesApiCases: Case[] = [
+  [
+    "messages not an array",
+    "chat",
+    chat({ messages: '{"role": "user"}' }),
+    /^Messages: must be a JSON array/,
+  ],
+  ["messages not JSON", "chat", chat({ messages: "[oops" }), /^Messages: must be valid JSON/],
+  [
+    "a system role in messages",
+    "chat",
+    chat({ messages: [{ role: "system", content: "x" }] }),
+    /^Messages: turn 0 has role "system"; use user or assistant/,
+  ],
+  [
+    "a turn without content",
+    "chat",
+    chat({ messages: [{ role: "user", content: "" }] }),
+    /^Messages: turn 0 needs content/,
+  ],
+  [
+    "first turn not the user's",
+    "chat",
+    chat({ messages: [{ role: "assistant", content: "Hi" }], initialMessage: "" }),
+    /^Messages: the first turn must be the user's/,
+  ],
+  [
+    "tool_result without tool_use in messages",
+    "chat",
+    chat({
+      messages: [
+        { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_x", content: "1" }] },
+      ],
+    }),
+    /^Messages: tool_result for tool_use_id "toolu_x" has no matching tool_use/,
+  ],
+  [
+    "tool results answering no tool call",
+    "chat",
+    chat({
+      messages: [
+        { role: "user", content: "q" },
+        { role: "assistant", content: "a" },
+      ],
+      toolResults: [{ tool_use_id: "toolu_1", content: "x" }],
+    }),
+    /^Tool Results: tool_result for tool_use_id "toolu_1" has no matching tool_use/,
+  ],
+  [
+    "tool results with the wrong id",
+    "chat",
+    chat({
+      messages: [{ role: "user", content: "q" }],
+      previousResponse: toolUseReply,
+      toolResults: [{ tool_use_id: "toolu_2", content: "x" }],
+    }),
+    /^Tool Results: tool_result for tool_use_id "toolu_2"/,
+  ],
+  [
+    "tool result without an id",
+    "chat",
+    chat({
+      messages: [{ role: "user", content: "q" }],
+      previousResponse: toolUseReply,
+      toolResults: [{ content: "x" }],
+    }),
+    /^Tool Results: item 0 needs a tool_use_id/,
+  ],
+  [
+    "previous response not a Message",
+    "chat",
+    chat({ previousResponse: '{"text": "hi"}' }),
+    /^Previous Response: must be the result of an earlier Chat step/,
+  ],
+  [
+    "messages beside a carried conversation",
+    "chat",
+    chat({
+      messages: [{ role: "user", content: "q" }],
+      previousResponse: {
+        ...toolUseReply,
+        conversation: [{ role: "user", content: "q" }, toolUseReply],
+      },
+    }),
+    /^Messages: leave it empty: Previous Response already carries the conversation/,
+  ],
+  [
+    "an unsupported file",
+    "chat",
+    chat({ files: [{ data: Buffer.from("PK\u0003\u0004"), contentType: "application/zip" }] }),
+    /^Files: #1 is application\/zip; accepted: JPEG, PNG, GIF or WebP images, PDF, or plain text\./,
+  ],
+  ["an http file URL", "chat", chat({ fileUrls: ["http://example.com/a.pdf"] }), /^File URLs: /],
+  [
+    "a file URL of another type",
+    "chat",
+    chat({ fileUrls: ["https://example.com/a.docx"] }),
+    /^File URLs: /,
+  ],
+  ["a malformed file id", "chat", chat({ fileIds: ["doc_123"] }), /^File IDs: /],
+  [
+    "top_p above 1",
+    "chat",
+    chat({ topP: "1.5" }),
+    /^Top P: must be a number from 0 to 1; got "1.5"/,
+  ],
+  [
+    "top_k fractional",
+    "chat",
+    chat({ topK: "2.5" }),
+    /^Top K: must be a whole number of at least 0; got "2.5"/,
+  ],
+  [
+    "unknown service tier",
+    "chat",
+    chat({ serviceTier: "priority" }),
+    /^Service Tier: must be one of auto, standard_only; got "priority"/,
+  ],
+  [
+    "metadata user id too long",
+    "chat",
+    chat({ metadataUserId: "x".repeat(513) }),
+    /^Metadata User ID: must be at most 512 characters/,
+  ],
+  ["tools not an array", "chat", chat({ tools: '{"name": "x"}' }), /^Tools: must be a JSON array/],
+  [
+    "a tool name with spaces",
+    "chat",
+    chat({ tools: [{ ...tool, name: "look up" }] }),
+    /^Tools: item 0 has name "look up"; names are 1 to 128 letters, digits, _ or -/,
+  ],
+  [
+    "a custom tool without input_schema",
+    "chat",
+    chat({ tools: [{ name: "x" }] }),
+    /^Tools: "x" needs an input_schema that is a JSON Schema object/,
+  ],
+  [
+    "two tools with one name",
+    "chat",
+    chat({ tools: [tool, tool] }),
+    /^Tools: two tools are named "lookup_order"/,
+  ],
+  [
+    "tool choice naming no tool",
+    "chat",
+    chat({ tools: [tool], toolChoice: "refund" }),
+    /^Tool Choice: "refund" is not one of the tools \(lookup_order\); or use auto, any or none/,
+  ],
+  ["tool choice without tools", "chat", chat({ toolChoice: "any" }), /^Tool Choice: needs Tools/],
+  [
+    "thinking without a budget",
+    "chat",
+    chat({ thinking: "enabled" }),
+    /^Thinking Budget Tokens: is required with Extended Thinking enabled/,
+  ],
+  [
+    "a thinking budget below 1024",
+    "chat",
+    chat({ thinking: "enabled", budgetTokens: "500" }),
+    /^Thinking Budget Tokens: must be a whole number of at least 1024; got "500"/,
+  ],
+  [
+    "a thinking budget at max tokens",
+    "chat",
+    chat({ thinking: "enabled", budgetTokens: "2048", maxTokens: "2048" }),
+    /^Thinking Budget Tokens: must be below Max Tokens \(2048\)/,
+  ],
+  [
+    "a budget with thinking off",
+    "chat",
+    chat({ budgetTokens: "2048" }),
+    /^Thinking Budget Tokens: only applies with Extended Thinking enabled/,
+  ],
+  [
+    "thinking with temperature",
+    "chat",
+    chat({ thinking: "adaptive", temperature: "0.5" }),
+    /^Temperature: cannot be combined with Extended Thinking/,
+  ],
+  [
+    "thinking with a forced tool",
+    "chat",
+    chat({ thinking: "adaptive", tools: [tool], toolChoice: "any" }),
+    /^Tool Choice: "any" forces a tool, which the API does not allow with Extended Thinking/,
+  ],
+  [
+    "an unknown thinking mode",
+    "chat",
+    chat({ thinking: "deep" }),
+    /^Extended Thinking: must be one of off, enabled, adaptive/,
+  ],
+  [
+    "an unknown effort",
+    "chat",
+    chat({ effort: "extreme" }),
+    /^Effort: must be one of low, medium, high, xhigh, max/,
+  ],
+  [
+    "an unknown cache duration",
+    "chat",
+    chat({ cache: "1d" }),
+    /^Prompt Caching: must be one of off, 5m, 1h/,
+  ],
+  [
+    "a forced-tool schema with tool choice",
+    "chat",
+    chat({
+      model: "claude-3-haiku-20240307",
+      outputSchema: { type: "object" },
+      tools: [tool],
+      toolChoice: "auto",
+    }),
+    /^Output Schema: on claude-3-haiku-20240307 is answered through a forced tool/,
+  ],
+  ["stream not a boolean", "chat", chat({ stream: "sometimes" }), /^Stream: must be true or false/],
+  [
+    "count tokens with a broken conversation",
+    "countTokens",
+    () => ({ connection: connection(), messages: [{ role: "assistant", content: "x" }] }),
+    /^Messages: the first turn must be the user's/,
+  ],
+];
+
 describe("bad input is refused before any request", () => {
   it.each(connectionCases)("connection: %s", async (_name, action, params, message) => {
     const error = await failureOf(runAction(action, params()));
@@ -248,9 +482,12 @@ describe("bad input is refused before any request", () => {
     expect(sim().requests).toHaveLength(0);
   });
 
-  it.each(inputCases)("input: %s", async (_name, action, params, message) => {
-    const error = await failureOf(runAction(action, params()));
-    expect(error.message).toMatch(message);
-    expect(sim().requests).toHaveLength(0);
-  });
+  it.each([...inputCases, ...messagesApiCases])(
+    "input: %s",
+    async (_name, action, params, message) => {
+      const error = await failureOf(runAction(action, params()));
+      expect(error.message).toMatch(message);
+      expect(sim().requests).toHaveLength(0);
+    },
+  );
 });

@@ -21,6 +21,9 @@ describe("connection", () => {
     expect(request.headers["x-api-key"]).toBeUndefined();
     expect(request.headers["anthropic-version"]).toBe("2026-10-21");
     expect(request.headers["anthropic-beta"]).toBe("files-api-2025-04-14,context-1m-2025-08-07");
+    // With betas, requests go where the official SDK's beta client sends them.
+    expect(request.path).toBe("/v1/models");
+    expect(request.query).toEqual({ beta: "true", limit: "20" });
     expect(request.headers["x-portkey-provider"]).toBe("anthropic");
     expect(request.headers["x-portkey-api-key"]).toBe("pk-123");
   });

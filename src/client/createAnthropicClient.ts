@@ -124,7 +124,8 @@ export const createAnthropicClient = (
         return await http.request<T>({
           method: request.method,
           url: request.path,
-          params: dropUnset(request.query),
+          // Beta features go to `?beta=true`, as the official SDK's beta client sends them.
+          params: dropUnset(beta ? { beta: "true", ...request.query } : request.query),
           data: request.body,
           responseType: request.responseType ?? "json",
           headers: { ...request.headers, ...(beta ? { "anthropic-beta": beta } : {}) },

@@ -29,7 +29,17 @@ describe("chat", () => {
     expect(validateAgainstSchema("CreateMessageParams", request.body)).toBeUndefined();
 
     const expected = await directCall(sim().url, "POST", "/v1/messages", request.body);
-    expect(result.data).toEqual(expected);
+    // The Message exactly as the API returned it, plus the joined text and the tool calls.
+    const message = expected as { content: unknown[] };
+    expect(result.data).toEqual({
+      ...message,
+      text: "Simulated reply to: Hello, Claude",
+      toolUses: [],
+      conversation: [
+        { role: "user", content: "Hello, Claude" },
+        { role: "assistant", content: message.content },
+      ],
+    });
     expect(result.data).toMatchObject({
       type: "message",
       role: "assistant",

@@ -1,6 +1,26 @@
 import { action } from "@prismatic-io/spectral";
 import { createAnthropicClient } from "../../client/createAnthropicClient";
-import { exampleMessage } from "../../examples";
+import { exampleChatResult } from "../../examples";
+import { attachmentInputs } from "../../inputs/attachments";
+import {
+  budgetTokensInput,
+  cacheInput,
+  disableParallelToolUseInput,
+  effortInput,
+  messagesInput,
+  metadataUserIdInput,
+  outputSchemaInput,
+  previousResponseInput,
+  serviceTierInput,
+  stopSequencesInput,
+  streamInput,
+  thinkingInput,
+  toolChoiceInput,
+  toolResultsInput,
+  toolsInput,
+  topKInput,
+  topPInput,
+} from "../../inputs/chatOptions";
 import {
   maxTokensInput,
   messageInput,
@@ -8,13 +28,15 @@ import {
   temperatureInput,
 } from "../../inputs/messages";
 import { connectionInput, modelInput, toClientOptions, transportInputs } from "../../inputs/shared";
-import { buildCreateMessageBody } from "../../messages/buildRequest";
-import type { Message } from "../../messages/types";
+import { buildCreateMessageRequest } from "../../messages/buildRequest";
+import { toChatResult } from "../../messages/result";
+import { sendMessage, shouldStream } from "../../messages/send";
 
 export const chat = action({
   display: {
     label: "Chat",
-    description: "Send a message to Claude and get its reply (the Messages API).",
+    description:
+      "Send a message or a whole conversation to Claude and get its reply: files, tools, thinking, prompt caching, structured output and streaming (the Messages API).",
   },
   inputs: {
     connection: connectionInput,
@@ -23,13 +45,47 @@ export const chat = action({
     systemPrompt: systemPromptInput,
     maxTokens: maxTokensInput,
     temperature: temperatureInput,
+    messages: messagesInput,
+    previousResponse: previousResponseInput,
+    toolResults: toolResultsInput,
+    ...attachmentInputs,
+    tools: toolsInput,
+    toolChoice: toolChoiceInput,
+    disableParallelToolUse: disableParallelToolUseInput,
+    thinking: thinkingInput,
+    budgetTokens: budgetTokensInput,
+    effort: effortInput,
+    cache: cacheInput,
+    outputSchema: outputSchemaInput,
+    topP: topPInput,
+    topK: topKInput,
+    stopSequences: stopSequencesInput,
+    metadataUserId: metadataUserIdInput,
+    serviceTier: serviceTierInput,
+    stream: streamInput,
     ...transportInputs,
   },
-  perform: async (context, { connection, initialMessage, ...values }) => {
-    const body = buildCreateMessageBody({ ...values, message: initialMessage });
+  perform: async (context, { connection, initialMessage, stream, ...values }) => {
     const client = createAnthropicClient(connection, context, toClientOptions(values));
-    const { data } = await client.request<Message>({ method: "POST", path: "/messages", body });
-    return { data };
+    const { body, betas, outputMode, history } = buildCreateMessageRequest(
+      { ...values, message: initialMessage },
+      client.settings.apiVersion,
+    );
+    const streaming = shouldStream(stream, values.maxTokens);
+    if (streaming && !stream) {
+      context.logger.info(
+        `Max Tokens ${values.maxTokens} could outlast the 10-minute limit without streaming; streaming the answer.`,
+      );
+    }
+    const message = await sendMessage(client, body, { stream: streaming, betas });
+    return {
+      data: toChatResult(message, {
+        logger: context.logger,
+        history,
+        outputSchema: values.outputSchema,
+        outputMode,
+      }),
+    };
   },
-  examplePayload: { data: exampleMessage },
+  examplePayload: { data: exampleChatResult },
 });

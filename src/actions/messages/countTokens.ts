@@ -1,8 +1,19 @@
 import { action } from "@prismatic-io/spectral";
 import { createAnthropicClient } from "../../client/createAnthropicClient";
-import { messageInput } from "../../inputs/messages";
+import { attachmentInputs } from "../../inputs/attachments";
+import {
+  budgetTokensInput,
+  disableParallelToolUseInput,
+  messagesInput,
+  previousResponseInput,
+  thinkingInput,
+  toolChoiceInput,
+  toolResultsInput,
+  toolsInput,
+} from "../../inputs/chatOptions";
+import { messageInput, systemPromptInput } from "../../inputs/messages";
 import { connectionInput, modelInput, toClientOptions, transportInputs } from "../../inputs/shared";
-import { buildCountTokensBody } from "../../messages/buildRequest";
+import { buildCountTokensRequest } from "../../messages/buildRequest";
 
 export const countTokens = action({
   display: {
@@ -14,15 +25,26 @@ export const countTokens = action({
     connection: connectionInput,
     model: modelInput,
     message: messageInput,
+    systemPrompt: systemPromptInput,
+    messages: messagesInput,
+    previousResponse: previousResponseInput,
+    toolResults: toolResultsInput,
+    ...attachmentInputs,
+    tools: toolsInput,
+    toolChoice: toolChoiceInput,
+    disableParallelToolUse: disableParallelToolUseInput,
+    thinking: thinkingInput,
+    budgetTokens: budgetTokensInput,
     ...transportInputs,
   },
   perform: async (context, { connection, ...values }) => {
-    const body = buildCountTokensBody(values);
+    const { body, betas } = buildCountTokensRequest(values);
     const client = createAnthropicClient(connection, context, toClientOptions(values));
     const { data } = await client.request<{ input_tokens: number }>({
       method: "POST",
       path: "/messages/count_tokens",
       body,
+      betas,
     });
     return { data: { input_tokens: data.input_tokens } };
   },

@@ -28,14 +28,18 @@ function acceptedRequest(
   return { request, model };
 }
 
+/** The SDK sends beta features to `?beta=true`, whose body schema is the Beta one. */
+const schemaFor = (context: RequestContext, name: string): string =>
+  context.request.query.beta === "true" ? `Beta${name}` : name;
+
 export function createMessage(context: RequestContext): HandlerResult {
-  const { request, model } = acceptedRequest(context, "CreateMessageParams");
+  const { request, model } = acceptedRequest(context, schemaFor(context, "CreateMessageParams"));
   const message = buildMessage(request, model, context.cache, requestSeed(request));
   if (request.stream) return { kind: "sse", events: messageEvents(message) };
   return { kind: "json", body: message };
 }
 
 export function countTokens(context: RequestContext): HandlerResult {
-  const { request } = acceptedRequest(context, "CountMessageTokensParams");
+  const { request } = acceptedRequest(context, schemaFor(context, "CountMessageTokensParams"));
   return { kind: "json", body: { input_tokens: totalInputTokens(promptSegments(request)) } };
 }

@@ -14,6 +14,9 @@ import type { JsonObject, JsonValue } from "../json";
 export const ROOT_SCHEMAS = [
   "CreateMessageParams",
   "CountMessageTokensParams",
+  // Requests the SDK sends to `?beta=true` (beta features such as Files API sources).
+  "BetaCreateMessageParams",
+  "BetaCountMessageTokensParams",
   "CountMessageTokensResponse",
   "Message",
   "MessageStreamEvent",

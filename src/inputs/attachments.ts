@@ -1,0 +1,53 @@
+import { input } from "@prismatic-io/spectral";
+import { cleanFiles } from "../messages/attachments";
+import { isUnset, toBoolean } from "./clean";
+
+const textList = (value: unknown): string[] =>
+  isUnset(value)
+    ? []
+    : (Array.isArray(value) ? value : [value])
+        .filter((item) => !isUnset(item))
+        .map((item) => String(item).trim());
+
+/** Files for Claude to read, from earlier steps, the web or the Files API. */
+export const attachmentInputs = {
+  files: input({
+    label: "Files",
+    type: "data",
+    collection: "valuelist",
+    required: false,
+    example: "(a PDF or image from an earlier step)",
+    comments:
+      "Attachments: files from earlier steps. JPEG, PNG, GIF and WebP images (5 MB each) are sent as images; PDFs and plain text as documents. Placed before the message.",
+    clean: cleanFiles,
+  }),
+  fileUrls: input({
+    label: "File URLs",
+    type: "string",
+    collection: "valuelist",
+    required: false,
+    example: "https://example.com/invoice.pdf",
+    comments:
+      "Attachments: https links to images (.jpg, .jpeg, .png, .gif, .webp) or PDFs (.pdf) that Anthropic fetches itself.",
+    clean: textList,
+  }),
+  fileIds: input({
+    label: "File IDs",
+    type: "string",
+    collection: "valuelist",
+    required: false,
+    example: "file_011CNha8iCJcU1wXNR6q4V8w",
+    comments:
+      "Attachments: ids of files uploaded with the Files API: file_... for a document, image:file_... for an image. The files-api beta header is added for you.",
+    clean: textList,
+  }),
+  citations: input({
+    label: "Citations",
+    type: "boolean",
+    required: false,
+    default: "false",
+    comments:
+      "Attachments: let Claude cite the passages of the attached documents it used; the text blocks then carry citations.",
+    clean: toBoolean("Citations"),
+  }),
+};
