@@ -1,5 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { STRUCTURED_OUTPUT_TOOL_NAME, THINKING_MIN_BUDGET_TOKENS } from "../defaults";
+import { attachmentInputs } from "./attachments";
 import {
   InputError,
   isUnset,
@@ -277,3 +278,19 @@ export const streamInput = input({
     "Output: receive the answer as server-sent events and assemble it here, for long answers. Turned on automatically when Max Tokens is above what finishes within the 10-minute limit.",
   clean: toBoolean("Stream"),
 });
+
+/**
+ * What Chat and Count Tokens share beyond the seed inputs, in form order: the
+ * same request builder reads them, so both count and send the same thing.
+ */
+export const conversationInputs = {
+  messages: messagesInput,
+  previousResponse: previousResponseInput,
+  toolResults: toolResultsInput,
+  ...attachmentInputs,
+  tools: toolsInput,
+  toolChoice: toolChoiceInput,
+  disableParallelToolUse: disableParallelToolUseInput,
+  thinking: thinkingInput,
+  budgetTokens: budgetTokensInput,
+};

@@ -1,23 +1,15 @@
 import { action } from "@prismatic-io/spectral";
 import { createAnthropicClient } from "../../client/createAnthropicClient";
 import { exampleChatResult } from "../../examples";
-import { attachmentInputs } from "../../inputs/attachments";
 import {
-  budgetTokensInput,
   cacheInput,
-  disableParallelToolUseInput,
+  conversationInputs,
   effortInput,
-  messagesInput,
   metadataUserIdInput,
   outputSchemaInput,
-  previousResponseInput,
   serviceTierInput,
   stopSequencesInput,
   streamInput,
-  thinkingInput,
-  toolChoiceInput,
-  toolResultsInput,
-  toolsInput,
   topKInput,
   topPInput,
 } from "../../inputs/chatOptions";
@@ -45,15 +37,7 @@ export const chat = action({
     systemPrompt: systemPromptInput,
     maxTokens: maxTokensInput,
     temperature: temperatureInput,
-    messages: messagesInput,
-    previousResponse: previousResponseInput,
-    toolResults: toolResultsInput,
-    ...attachmentInputs,
-    tools: toolsInput,
-    toolChoice: toolChoiceInput,
-    disableParallelToolUse: disableParallelToolUseInput,
-    thinking: thinkingInput,
-    budgetTokens: budgetTokensInput,
+    ...conversationInputs,
     effort: effortInput,
     cache: cacheInput,
     outputSchema: outputSchemaInput,

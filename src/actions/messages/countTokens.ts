@@ -1,16 +1,6 @@
 import { action } from "@prismatic-io/spectral";
 import { createAnthropicClient } from "../../client/createAnthropicClient";
-import { attachmentInputs } from "../../inputs/attachments";
-import {
-  budgetTokensInput,
-  disableParallelToolUseInput,
-  messagesInput,
-  previousResponseInput,
-  thinkingInput,
-  toolChoiceInput,
-  toolResultsInput,
-  toolsInput,
-} from "../../inputs/chatOptions";
+import { conversationInputs } from "../../inputs/chatOptions";
 import { messageInput, systemPromptInput } from "../../inputs/messages";
 import { connectionInput, modelInput, toClientOptions, transportInputs } from "../../inputs/shared";
 import { buildCountTokensRequest } from "../../messages/buildRequest";
@@ -26,15 +16,7 @@ export const countTokens = action({
     model: modelInput,
     message: messageInput,
     systemPrompt: systemPromptInput,
-    messages: messagesInput,
-    previousResponse: previousResponseInput,
-    toolResults: toolResultsInput,
-    ...attachmentInputs,
-    tools: toolsInput,
-    toolChoice: toolChoiceInput,
-    disableParallelToolUse: disableParallelToolUseInput,
-    thinking: thinkingInput,
-    budgetTokens: budgetTokensInput,
+    ...conversationInputs,
     ...transportInputs,
   },
   perform: async (context, { connection, ...values }) => {

@@ -1,14 +1,9 @@
 import { DEFAULT_MODEL } from "../../../src/defaults";
 import { expectValidCreateBody, runChat } from "../../support/chat";
 import { useSimulator } from "../../support/harness";
+import { weatherTool } from "../../support/tools";
 
 const { sim, connection } = useSimulator();
-
-const weatherTool = {
-  name: "get_weather",
-  description: "Current weather for a city",
-  input_schema: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
-};
 
 describe("chat conversations", () => {
   it("sends earlier turns from Messages with the Message as the last user turn", async () => {

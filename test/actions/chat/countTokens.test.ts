@@ -2,14 +2,9 @@ import { DEFAULT_MODEL, FILES_API_BETA } from "../../../src/defaults";
 import { validateAgainstSchema } from "../../simulator";
 import { PNG_1X1 } from "../../support/files";
 import { runAction, useSimulator } from "../../support/harness";
+import { lookupTool } from "../../support/tools";
 
 const { sim, connection } = useSimulator();
-
-const tool = {
-  name: "lookup_order",
-  description: "Find an order",
-  input_schema: { type: "object", properties: { id: { type: "string" } }, required: ["id"] },
-};
 
 describe("countTokens with the whole conversation", () => {
   it("counts the same conversation, system, tools, thinking and attachments Chat would send", async () => {
@@ -23,7 +18,7 @@ describe("countTokens with the whole conversation", () => {
       systemPrompt: "Be brief.",
       messages: JSON.stringify(history),
       files: [{ data: PNG_1X1, contentType: "image/png" }],
-      tools: JSON.stringify([tool]),
+      tools: JSON.stringify([lookupTool]),
       toolChoice: "auto",
       thinking: "enabled",
       budgetTokens: "1024",
@@ -46,7 +41,7 @@ describe("countTokens with the whole conversation", () => {
           ],
         },
       ],
-      tools: [tool],
+      tools: [lookupTool],
       tool_choice: { type: "auto" },
       thinking: { type: "enabled", budget_tokens: 1024 },
     });
@@ -58,7 +53,7 @@ describe("countTokens with the whole conversation", () => {
     const chat = await runAction("chat", {
       connection: connection(),
       initialMessage: "lookup_order 7",
-      tools: [tool],
+      tools: [lookupTool],
     });
     const first = chat.data as { toolUses: Array<{ id: string }> };
     sim().reset();
@@ -66,7 +61,7 @@ describe("countTokens with the whole conversation", () => {
       connection: connection(),
       previousResponse: first,
       toolResults: [{ tool_use_id: first.toolUses[0].id, content: "shipped" }],
-      tools: [tool],
+      tools: [lookupTool],
       fileIds: ["file_abc123"],
     });
     const [request] = sim().requests;

@@ -1,27 +1,10 @@
 import { DEFAULT_MODEL } from "../../../src/defaults";
 import { expectValidCreateBody, runChat } from "../../support/chat";
 import { capturingLogger, failureOf, useSimulator } from "../../support/harness";
+import { lookupTool, refundTool } from "../../support/tools";
 
 const { sim, connection } = useSimulator();
 
-const lookupTool = {
-  name: "lookup_order",
-  description: "Find an order by id",
-  input_schema: {
-    type: "object",
-    properties: { order_id: { type: "string" } },
-    required: ["order_id"],
-  },
-};
-const refundTool = {
-  name: "refund_order",
-  description: "Refund an order",
-  input_schema: {
-    type: "object",
-    properties: { order_id: { type: "string" } },
-    required: ["order_id"],
-  },
-};
 const webSearch = { type: "web_search_20250305", name: "web_search", max_uses: 3 };
 
 const sentBody = () => sim().requests[0].body as Record<string, unknown>;

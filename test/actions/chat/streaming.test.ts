@@ -1,14 +1,9 @@
 import { NON_STREAMING_MAX_TOKENS } from "../../../src/defaults";
 import { expectValidCreateBody, runChat } from "../../support/chat";
 import { capturingLogger, failureOf, useSimulator } from "../../support/harness";
+import { weatherTool } from "../../support/tools";
 
 const { sim, connection } = useSimulator();
-
-const weatherTool = {
-  name: "get_weather",
-  description: "Current weather for a city",
-  input_schema: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
-};
 
 /**
  * The same request streamed and not, each against a fresh simulator state (so
