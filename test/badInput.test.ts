@@ -465,6 +465,18 @@ const messagesApiCases: Case[] = [
     }),
     /^Output Schema: on claude-3-haiku-20240307 is answered through a forced tool/,
   ],
+  [
+    "temperature on a model that chooses its own sampling",
+    "chat",
+    chat({ model: "claude-opus-4-7", temperature: "0.2" }),
+    /^Temperature: claude-opus-4-7 chooses its own sampling and does not accept temperature; leave it empty\./,
+  ],
+  [
+    "top_p on the Claude 5 family",
+    "chat",
+    chat({ model: "claude-sonnet-5", topP: "0.9" }),
+    /^Top P: claude-sonnet-5 chooses its own sampling and does not accept top_p/,
+  ],
   ["stream not a boolean", "chat", chat({ stream: "sometimes" }), /^Stream: must be true or false/],
   [
     "count tokens with a broken conversation",

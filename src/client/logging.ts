@@ -4,7 +4,7 @@ import type { AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import { redactSecret } from "./errors";
 
 /** Header names whose values are credentials (gateways add their own keys). */
-const SECRET_HEADER = /authorization|api-key|apikey|token|secret|cookie|password/i;
+const SECRET_HEADER = /authorization|key|token|secret|cookie|password|credential|signature/i;
 const MAX_LOGGED_BODY = 2_000;
 
 export const redactHeaders = (

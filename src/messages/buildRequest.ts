@@ -3,6 +3,7 @@ import { InputError } from "../inputs/clean";
 import { type AttachmentValues, toAttachmentBlocks } from "./attachments";
 import { applyCaching, type CacheMode } from "./caching";
 import { buildConversation } from "./conversation";
+import { rejectsSamplingParameters } from "./modelTraits";
 import {
   checkOutputSchema,
   closeObjects,
@@ -171,6 +172,12 @@ const SAMPLING_INPUTS = [
 const checkSampling = (values: GenerationValues, apiVersion: ApiVersion): void => {
   for (const [key, label, field] of SAMPLING_INPUTS) {
     if (values[key] === undefined) continue;
+    if (rejectsSamplingParameters(values.model)) {
+      throw new InputError(
+        label,
+        `${values.model} chooses its own sampling and does not accept ${field}; leave it empty.`,
+      );
+    }
     if (apiVersion === "2026-10-21") {
       throw new InputError(
         label,

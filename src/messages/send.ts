@@ -1,7 +1,8 @@
 import type { Readable } from "node:stream";
 import type { AnthropicClient } from "../client/createAnthropicClient";
+import { AnthropicApiError } from "../client/errors";
 import { NON_STREAMING_MAX_TOKENS } from "../defaults";
-import { readMessageStream } from "./stream";
+import { readMessageStream, StreamError } from "./stream";
 import type { CreateMessageBody, Message } from "./types";
 
 /** Streams when asked, or when a non-streaming answer could outlast the 10-minute limit. */
@@ -30,8 +31,24 @@ export const sendMessage = async (
     headers: { accept: "text/event-stream" },
     responseType: "stream",
   });
-  const requestId = response.headers["request-id"];
-  return readMessageStream(response.data, {
-    requestId: typeof requestId === "string" ? requestId : undefined,
-  });
+  const header = response.headers["request-id"];
+  const requestId = typeof header === "string" ? header : undefined;
+  try {
+    return await readMessageStream(response.data, { requestId });
+  } catch (error) {
+    if (error instanceof StreamError) throw error;
+    // The socket broke while the answer streamed in; what arrived is not an answer, and the
+    // raw error (an axios one, holding the request config) must not reach the platform.
+    throw brokenStreamError(error, requestId);
+  }
+};
+
+const brokenStreamError = (error: unknown, requestId: string | undefined): AnthropicApiError => {
+  const code = (error as { code?: unknown }).code;
+  const reason =
+    typeof code === "string" ? code : error instanceof Error ? error.message : "network error";
+  return new AnthropicApiError(
+    `Anthropic API stream broke off before the answer was complete (${reason}); no partial result is returned. Retry the step.${requestId ? ` (request-id ${requestId})` : ""}`,
+    { type: "connection_error", requestId },
+  );
 };

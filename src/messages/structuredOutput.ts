@@ -3,17 +3,18 @@ import addFormats from "ajv-formats";
 import { STRUCTURED_OUTPUT_TOOL_NAME } from "../defaults";
 import { InputError } from "../inputs/clean";
 import { messageText } from "./blocks";
+import { hasNativeStructuredOutputs } from "./modelTraits";
 import type { ToolDefinition } from "./tools";
 import type { Message, ToolUseBlock } from "./types";
 
 export type StructuredOutputMode = "native" | "tool";
 
 /**
- * The Claude 3 family and older never had structured outputs; they get a
- * single forced tool whose input_schema is the schema, which they do follow.
+ * Models without structured outputs get a single forced tool whose
+ * input_schema is the schema, which they do follow.
  */
 export const structuredOutputMode = (model: string): StructuredOutputMode =>
-  /^claude-(3|2|instant)/.test(model) ? "tool" : "native";
+  hasNativeStructuredOutputs(model) ? "native" : "tool";
 
 /**
  * Structured outputs require every object to close its properties; a schema

@@ -123,7 +123,10 @@ describe("the API key", () => {
       {
         connection: connection({
           ...fields,
-          extraHeaders: [{ key: "x-portkey-api-key", value: "pk-secret-123" }],
+          extraHeaders: [
+            { key: "x-portkey-api-key", value: "pk-secret-123" },
+            { key: "x-portkey-virtual-key", value: "vk-secret-456" },
+          ],
         }),
         initialMessage: "hi",
       },
@@ -136,6 +139,7 @@ describe("the API key", () => {
     expect(log).toContain('"status":529');
     expect(log).not.toContain(SIMULATOR_API_KEY);
     expect(log).not.toContain("pk-secret-123");
+    expect(log).not.toContain("vk-secret-456");
   });
 
   it("is not logged at all without debug", async () => {

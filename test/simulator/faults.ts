@@ -13,7 +13,9 @@ export function brokenStream(
   events: readonly SseEvent[],
   fault: Fault | undefined,
 ): SseEvent[] | undefined {
-  if (!fault || (!fault.midStreamError && !fault.truncateStream)) return undefined;
+  if (!fault || (!fault.midStreamError && !fault.truncateStream && !fault.dropMidStream)) {
+    return undefined;
+  }
   let cut = 1;
   let deltas = 0;
   events.forEach((event, index) => {

@@ -135,7 +135,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
   });
   res.flushHeaders();
   await writeSseEvents(res, brokenStream(result.events, fault) ?? result.events);
-  res.end();
+  if (fault?.dropMidStream) res.socket?.destroy();
+  else res.end();
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {

@@ -29,6 +29,8 @@ export interface Fault {
   midStreamError?: { type: string; message: string };
   /** stream:true only: end the response after some deltas, without message_stop. */
   truncateStream?: boolean;
+  /** For stream:true: after some deltas, destroy the socket mid-response (a broken connection). */
+  dropMidStream?: boolean;
 }
 
 export interface Simulator {

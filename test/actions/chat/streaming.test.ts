@@ -1,4 +1,5 @@
 import { NON_STREAMING_MAX_TOKENS } from "../../../src/defaults";
+import { SIMULATOR_API_KEY } from "../../simulator";
 import { expectValidCreateBody, runChat } from "../../support/chat";
 import { capturingLogger, failureOf, useSimulator } from "../../support/harness";
 import { weatherTool } from "../../support/tools";
@@ -103,6 +104,17 @@ describe("streaming", () => {
       /^Anthropic API stream ended before message_stop; the answer is incomplete/,
     );
     expect(error.type).toBe("incomplete_stream");
+  });
+
+  it("turns a connection that breaks mid-stream into one clear error that holds no request", async () => {
+    sim().enqueueFaults({ dropMidStream: true });
+    const error = await failureOf(runChat(connection(), { initialMessage: "hi", stream: "true" }));
+    expect(error.message).toMatch(
+      /^Anthropic API stream broke off before the answer was complete \(\w+\); no partial result is returned\. Retry the step\. \(request-id req_\w+\)$/,
+    );
+    expect(error.type).toBe("connection_error");
+    expect(error).not.toHaveProperty("config");
+    expect(`${JSON.stringify(error)} ${error.stack}`).not.toContain(SIMULATOR_API_KEY);
   });
 
   it("retries a 529 before the stream starts and reads an error body from a streamed request", async () => {
