@@ -3,6 +3,7 @@ import { createClient } from "@prismatic-io/spectral/dist/clients/http";
 import type { AxiosResponse, ResponseType } from "axios";
 import axiosRetry from "axios-retry";
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../defaults";
+import { withoutUndefined } from "../util/withoutUndefined";
 import { toAnthropicError } from "./errors";
 import { attachDebugLogging } from "./logging";
 import { type RetryPolicy, retryDelayMs, shouldRetry } from "./retry";
@@ -58,19 +59,10 @@ const assertRelativePath = (path: string): void => {
   }
 };
 
-const withoutUndefined = <T extends object>(value: T): Partial<T> =>
-  Object.fromEntries(
-    Object.entries(value).filter(([, entry]) => entry !== undefined),
-  ) as Partial<T>;
-
-const dropUnset = (
-  query: ApiRequest["query"],
-): Record<string, string | number | boolean> | undefined => {
-  if (!query) return undefined;
-  const entries = Object.entries(query).filter(([, value]) => value !== undefined && value !== "");
-  return entries.length
-    ? (Object.fromEntries(entries) as Record<string, string | number | boolean>)
-    : undefined;
+/** Query parameters that are set; none at all when nothing is. */
+const queryParams = (query: ApiRequest["query"]): ApiRequest["query"] => {
+  const set = withoutUndefined(query ?? {});
+  return Object.keys(set).length ? set : undefined;
 };
 
 /**
@@ -125,7 +117,7 @@ export const createAnthropicClient = (
           method: request.method,
           url: request.path,
           // Beta features go to `?beta=true`, as the official SDK's beta client sends them.
-          params: dropUnset(beta ? { beta: "true", ...request.query } : request.query),
+          params: queryParams(beta ? { beta: "true", ...request.query } : request.query),
           data: request.body,
           responseType: request.responseType ?? "json",
           headers: { ...request.headers, ...(beta ? { "anthropic-beta": beta } : {}) },

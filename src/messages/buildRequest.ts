@@ -1,5 +1,6 @@
 import type { ApiVersion } from "../defaults";
 import { InputError } from "../inputs/clean";
+import { withoutUndefined } from "../util/withoutUndefined";
 import { type AttachmentValues, toAttachmentBlocks } from "./attachments";
 import { applyCaching, type CacheMode } from "./caching";
 import { buildConversation } from "./conversation";
@@ -54,10 +55,6 @@ export interface BuiltRequest<TBody> {
   /** The conversation sent, without the cache markers this step added, for the next step to carry on. */
   history: MessageParam[];
 }
-
-/** Keeps the body free of keys whose input was left empty. */
-const withoutUnset = <T extends object>(body: T): T =>
-  Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as T;
 
 const thinkingConfig = (values: ConversationValues) => {
   const mode = values.thinking ?? "off";
@@ -148,7 +145,7 @@ const buildConversationRequest = (values: ConversationValues): BuiltRequest<Coun
   const attachments = toAttachmentBlocks(values);
   const messages = buildConversation({ ...values, attachments: attachments.blocks });
   const { outputMode, ...tools } = toolParts(values);
-  const body = withoutUnset({
+  const body = withoutUndefined({
     model: values.model,
     system: values.systemPrompt,
     messages,
@@ -218,7 +215,7 @@ export const buildCreateMessageRequest = (
     conversation.body as CountTokensBody & { tools?: ToolDefinition[] },
     values.cache ?? "off",
   );
-  const body = withoutUnset({
+  const body = withoutUndefined({
     ...cached,
     max_tokens: values.maxTokens,
     temperature: values.temperature,

@@ -1,4 +1,5 @@
 import { InputError } from "../inputs/clean";
+import { withoutUndefined } from "../util/withoutUndefined";
 import type { ContentBlock, MessageParam, Role } from "./types";
 
 /** Cleaned conversation inputs, in the order they join the conversation. */
@@ -87,11 +88,12 @@ const toToolResultBlocks = (results: unknown[]): ContentBlock[] =>
         : content === undefined
           ? undefined
           : JSON.stringify(content);
-    return Object.fromEntries(
-      Object.entries({ type: "tool_result", tool_use_id, content: blockContent, is_error }).filter(
-        ([, value]) => value !== undefined,
-      ),
-    ) as ContentBlock;
+    return withoutUndefined({
+      type: "tool_result",
+      tool_use_id,
+      content: blockContent,
+      is_error,
+    }) as ContentBlock;
   });
 
 /** Adds user blocks to the conversation, joining the last turn when it is the user's already. */
