@@ -1,4 +1,7 @@
-import { hasNativeStructuredOutputs, rejectsSamplingParameters } from "../../src/messages/modelTraits";
+import {
+  hasNativeStructuredOutputs,
+  rejectsSamplingParameters,
+} from "../../src/messages/modelTraits";
 
 describe("model traits", () => {
   it.each([

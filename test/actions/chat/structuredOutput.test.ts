@@ -26,6 +26,14 @@ const closedSchema = {
   },
 };
 
+/** What the simulator fills the contact schema with. */
+const simulatedContact = {
+  name: "example",
+  email: "example",
+  priority: "low",
+  address: { city: "example" },
+};
+
 describe("structured output", () => {
   it("extracts JSON by schema with output_config and returns it parsed as data.output", async () => {
     const data = await runChat(connection(), {
@@ -38,12 +46,7 @@ describe("structured output", () => {
     });
     expect(request.body).not.toHaveProperty("tools");
     expectValidCreateBody(request);
-    expect(data.output).toEqual({
-      name: "example",
-      email: "example",
-      priority: "low",
-      address: { city: "example" },
-    });
+    expect(data.output).toEqual(simulatedContact);
     expect(data.output).toEqual(JSON.parse(data.text));
   });
 
@@ -86,12 +89,7 @@ describe("structured output", () => {
     });
     expect(request.body).not.toHaveProperty("output_config");
     expectValidCreateBody(request);
-    expect(data.output).toEqual({
-      name: "example",
-      email: "example",
-      priority: "low",
-      address: { city: "example" },
-    });
+    expect(data.output).toEqual(simulatedContact);
   });
 
   it("returns output null, not a half-parsed answer, when the answer stopped early", async () => {
