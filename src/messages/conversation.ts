@@ -1,4 +1,5 @@
 import { InputError } from "../inputs/clean";
+import { isObject } from "../util/isObject";
 import { withoutUndefined } from "../util/withoutUndefined";
 import type { ContentBlock, MessageParam, Role } from "./types";
 
@@ -13,9 +14,6 @@ export interface ConversationParts {
 }
 
 const ROLES: readonly Role[] = ["user", "assistant"];
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  Boolean(value) && typeof value === "object" && !Array.isArray(value);
 
 const checkTurn = (label: string, turn: unknown, index: number): MessageParam => {
   if (!isObject(turn))

@@ -5,6 +5,7 @@
  * fails loudly instead of yielding a partial Message.
  */
 import { createParser, type EventSourceMessage } from "eventsource-parser";
+import { isObject } from "../util/isObject";
 import type { Message, OtherBlock, Usage } from "./types";
 
 interface StreamErrorDetails {
@@ -45,9 +46,6 @@ const TOOL_INPUT_BLOCKS = new Set(["tool_use", "server_tool_use"]);
 
 /** `message_delta` fields a null may clear; for the rest a null means "no news". */
 const NULLABLE_DELTA_FIELDS = new Set(["stop_reason", "stop_sequence", "stop_details"]);
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const requestSuffix = (requestId: string | undefined): string =>
   requestId ? ` (request-id ${requestId})` : "";

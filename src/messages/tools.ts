@@ -1,4 +1,5 @@
 import { InputError } from "../inputs/clean";
+import { isObject } from "../util/isObject";
 
 export interface ToolDefinition {
   name: string;
@@ -12,9 +13,6 @@ export type ToolChoice =
   | { type: "tool"; name: string; disable_parallel_tool_use?: boolean };
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  Boolean(value) && typeof value === "object" && !Array.isArray(value);
 
 /** Custom tools are checked; server tools (with a versioned `type`) are the API's to judge. */
 const isCustomTool = (tool: Record<string, unknown>): boolean =>
