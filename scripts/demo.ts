@@ -9,79 +9,9 @@
 import path from "node:path";
 import { type Connection, testing } from "@prismatic-io/spectral";
 import { SIMULATOR_API_KEY, type Simulator, startSimulator } from "../test/simulator";
+import { demoFlow, parseArgs, step } from "./demoFlow";
 
 type Component = Parameters<typeof testing.createHarness>[0];
-type Harness = ReturnType<typeof testing.createHarness>;
-
-const MAX_PRINTED = 1_500;
-
-/** Deep details (a model's capabilities, say) are summarised so each step fits on a screen. */
-const summarise = (value: unknown, depth: number): unknown => {
-  if (Buffer.isBuffer(value)) return `<${value.length} bytes>`;
-  if (Array.isArray(value))
-    return depth > 3 ? `[${value.length} items]` : value.map((item) => summarise(item, depth + 1));
-  if (!value || typeof value !== "object") return value;
-  if (depth > 3) return "{…}";
-  return Object.fromEntries(
-    Object.entries(value).map(([key, entry]) => [key, summarise(entry, depth + 1)]),
-  );
-};
-
-const printable = (value: unknown): string => {
-  const text = JSON.stringify(summarise(value, 0), null, 2);
-  return text.length > MAX_PRINTED
-    ? `${text.slice(0, MAX_PRINTED)}\n  ... (${text.length} characters in all)`
-    : text;
-};
-
-const parseArgs = (args: string[]): { actionKey?: string; inputs: Record<string, string> } => {
-  const [actionKey, ...rest] = args;
-  const inputs: Record<string, string> = {};
-  for (let i = 0; i < rest.length; i++) {
-    const flag = rest[i];
-    if (!flag.startsWith("--")) throw new Error(`Expected --inputKey before "${flag}".`);
-    inputs[flag.slice(2)] = rest[i + 1] ?? "";
-    i++;
-  }
-  return { actionKey, inputs };
-};
-
-const step = async (
-  harness: Harness,
-  connection: Connection,
-  actionKey: string,
-  inputs: Record<string, unknown>,
-) => {
-  console.log(`\n▶ ${actionKey} ${printable(inputs)}`);
-  const result = await harness.action(actionKey, { connection, ...inputs });
-  console.log(`◀ ${printable(result)}`);
-  return result as { data: unknown };
-};
-
-const demoFlow = async (harness: Harness, connection: Connection) => {
-  const models = (await step(harness, connection, "listModels", { limit: "5" })).data as {
-    data: Array<{ id: string }>;
-  };
-  const firstModel = models.data[0]?.id;
-  if (firstModel) await step(harness, connection, "getModel", { model: firstModel });
-  const question = "In one sentence: what does an integration platform do?";
-  await step(harness, connection, "countTokens", { message: question });
-  await step(harness, connection, "chat", { initialMessage: question, maxTokens: "200" });
-  await step(harness, connection, "chat", {
-    initialMessage: "Extract the contact: Ada Lovelace, ada@example.com",
-    maxTokens: "300",
-    outputSchema: {
-      type: "object",
-      properties: { name: { type: "string" }, email: { type: "string" } },
-      required: ["name", "email"],
-    },
-  });
-  await step(harness, connection, "rawRequest", {
-    url: "/models",
-    method: "GET",
-    queryParams: [{ key: "limit", value: "2" }],
-  });
-};
 
 const main = async () => {
   const { actionKey, inputs } = parseArgs(process.argv.slice(2));

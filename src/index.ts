@@ -4,7 +4,8 @@ import { anthropicConnection } from "./connection";
 import { selectModel } from "./dataSources/selectModel";
 import { handleError } from "./hooks";
 
-export default component({
+/** The definition, kept for tests of what `component()` folds away (the error hook). */
+export const definition = {
   key: "anthropic",
   public: false,
   display: {
@@ -17,4 +18,6 @@ export default component({
   connections: [anthropicConnection],
   actions,
   dataSources: { selectModel },
-});
+} satisfies Parameters<typeof component>[0];
+
+export default component(definition);

@@ -1,4 +1,6 @@
-import component from "../src";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import component, { definition } from "../src";
 import { chat } from "../src/actions/messages/chat";
 import { countTokens } from "../src/actions/messages/countTokens";
 import { getModel } from "../src/actions/models/getModel";
@@ -6,6 +8,7 @@ import { listModels } from "../src/actions/models/listModels";
 import { rawRequest } from "../src/actions/rawRequest";
 import { anthropicConnection } from "../src/connection";
 import { selectModel } from "../src/dataSources/selectModel";
+import { handleError } from "../src/hooks";
 
 interface InputShape {
   label?: string;
@@ -18,7 +21,28 @@ interface InputShape {
 
 const definitions = { chat, countTokens, getModel, listModels, rawRequest };
 
+/** Width, height and colour type from a PNG's IHDR chunk. */
+const pngHeader = (file: Buffer) => ({
+  signature: file.subarray(0, 8).toString("hex"),
+  width: file.readUInt32BE(16),
+  height: file.readUInt32BE(20),
+  colourType: file[25],
+});
+
 describe("component definition", () => {
+  it("has a square, transparent PNG icon of at least 128 px", () => {
+    const icon = pngHeader(readFileSync(path.resolve(__dirname, "../assets/icon.png")));
+    expect(icon.signature).toBe("89504e470d0a1a0a");
+    expect(icon.width).toBe(icon.height);
+    expect(icon.width).toBeGreaterThanOrEqual(128);
+    expect(icon.colourType).toBe(6); // RGBA: it has an alpha channel
+    expect(component.display.iconPath).toBe("icon.png");
+  });
+
+  it("has an error hook", () => {
+    expect(definition.hooks.error).toBe(handleError);
+  });
+
   it("keeps the public component's keys so integrations move over with a one-line change", () => {
     expect(component.key).toBe("anthropic");
     expect(component.public).toBe(false);
