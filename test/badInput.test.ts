@@ -477,6 +477,52 @@ const messagesApiCases: Case[] = [
     chat({ model: "claude-sonnet-5", topP: "0.9" }),
     /^Top P: claude-sonnet-5 chooses its own sampling and does not accept top_p/,
   ],
+  [
+    "a document in Claude's turn under 2026-10-21",
+    "chat",
+    () => ({
+      connection: connection({ apiVersion: "2026-10-21" }),
+      messages: [
+        { role: "user", content: "q" },
+        {
+          role: "assistant",
+          content: [
+            { type: "document", source: { type: "text", media_type: "text/plain", data: "x" } },
+          ],
+        },
+      ],
+      initialMessage: "and?",
+    }),
+    /^Messages: turn 1 is Claude's and holds a document block, which API version 2026-10-21 does not accept/,
+  ],
+  [
+    "cited user text under 2026-10-21",
+    "countTokens",
+    () => ({
+      connection: connection({ apiVersion: "2026-10-21" }),
+      messages: [
+        {
+          role: "user",
+          content: [
+            {
+              type: "text",
+              text: "q",
+              citations: [
+                {
+                  type: "char_location",
+                  cited_text: "x",
+                  document_index: 0,
+                  start_char_index: 0,
+                  end_char_index: 1,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+    /^Messages: turn 0 is the user's and has text with citations, which API version 2026-10-21 does not accept/,
+  ],
   ["stream not a boolean", "chat", chat({ stream: "sometimes" }), /^Stream: must be true or false/],
   [
     "count tokens with a broken conversation",

@@ -3,7 +3,7 @@ import { InputError } from "../inputs/clean";
 import { withoutUndefined } from "../util/withoutUndefined";
 import { type AttachmentValues, toAttachmentBlocks } from "./attachments";
 import { applyCaching, type CacheMode } from "./caching";
-import { buildConversation } from "./conversation";
+import { buildConversation, checkVersionRules } from "./conversation";
 import { rejectsSamplingParameters } from "./modelTraits";
 import {
   checkOutputSchema,
@@ -141,9 +141,13 @@ const toolParts = (values: ConversationValues): ToolParts => {
   };
 };
 
-const buildConversationRequest = (values: ConversationValues): BuiltRequest<CountTokensBody> => {
+const buildConversationRequest = (
+  values: ConversationValues,
+  apiVersion: ApiVersion,
+): BuiltRequest<CountTokensBody> => {
   const attachments = toAttachmentBlocks(values);
   const messages = buildConversation({ ...values, attachments: attachments.blocks });
+  checkVersionRules(messages, apiVersion);
   const { outputMode, ...tools } = toolParts(values);
   const body = withoutUndefined({
     model: values.model,
@@ -158,7 +162,8 @@ const buildConversationRequest = (values: ConversationValues): BuiltRequest<Coun
 /** One builder serves Chat and Count Tokens, so both send the same conversation. */
 export const buildCountTokensRequest = (
   values: ConversationValues,
-): BuiltRequest<CountTokensBody> => buildConversationRequest(values);
+  apiVersion: ApiVersion,
+): BuiltRequest<CountTokensBody> => buildConversationRequest(values, apiVersion);
 
 const SAMPLING_INPUTS = [
   ["temperature", "Temperature", "temperature"],
@@ -210,7 +215,7 @@ export const buildCreateMessageRequest = (
   apiVersion: ApiVersion,
 ): BuiltRequest<CreateMessageBody> => {
   checkSampling(values, apiVersion);
-  const conversation = buildConversationRequest(values);
+  const conversation = buildConversationRequest(values, apiVersion);
   const cached = applyCaching(
     conversation.body as CountTokensBody & { tools?: ToolDefinition[] },
     values.cache ?? "off",

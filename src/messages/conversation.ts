@@ -1,3 +1,4 @@
+import type { ApiVersion } from "../defaults";
 import { InputError } from "../inputs/clean";
 import { isObject } from "../util/isObject";
 import { withoutUndefined } from "../util/withoutUndefined";
@@ -162,4 +163,34 @@ export const buildConversation = (parts: ConversationParts): MessageParam[] => {
     );
   }
   return turns;
+};
+
+/**
+ * API version 2026-10-21 no longer takes documents in Claude's turns nor
+ * citations on the user's text; say so before sending rather than after.
+ */
+export const checkVersionRules = (turns: MessageParam[], apiVersion: ApiVersion): void => {
+  if (apiVersion !== "2026-10-21") return;
+  turns.forEach((turn, index) => {
+    for (const block of blocksOf(turn)) {
+      if (turn.role === "assistant" && block.type === "document") {
+        throw new InputError(
+          "Messages",
+          `turn ${index} is Claude's and holds a document block, which API version 2026-10-21 does not accept; move the document to a user turn.`,
+        );
+      }
+      const citations = (block as { citations?: unknown }).citations;
+      if (
+        turn.role === "user" &&
+        block.type === "text" &&
+        Array.isArray(citations) &&
+        citations.length
+      ) {
+        throw new InputError(
+          "Messages",
+          `turn ${index} is the user's and has text with citations, which API version 2026-10-21 does not accept; remove the citations.`,
+        );
+      }
+    }
+  });
 };

@@ -20,8 +20,8 @@ export const countTokens = action({
     ...transportInputs,
   },
   perform: async (context, { connection, ...values }) => {
-    const { body, betas } = buildCountTokensRequest(values);
     const client = createAnthropicClient(connection, context, toClientOptions(values));
+    const { body, betas } = buildCountTokensRequest(values, client.settings.apiVersion);
     const { data } = await client.request<{ input_tokens: number }>({
       method: "POST",
       path: "/messages/count_tokens",
