@@ -1,13 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { cleanFiles } from "../messages/attachments";
-import { isUnset, toBoolean } from "./clean";
-
-const textList = (value: unknown): string[] =>
-  isUnset(value)
-    ? []
-    : (Array.isArray(value) ? value : [value])
-        .filter((item) => !isUnset(item))
-        .map((item) => String(item).trim());
+import { toBoolean, valueList } from "./clean";
 
 /** Files for Claude to read, from earlier steps, the web or the Files API. */
 export const attachmentInputs = {
@@ -29,7 +22,7 @@ export const attachmentInputs = {
     example: "https://example.com/invoice.pdf",
     comments:
       "Attachments: https links to images (.jpg, .jpeg, .png, .gif, .webp) or PDFs (.pdf) that Anthropic fetches itself.",
-    clean: textList,
+    clean: valueList("File URLs", { trim: true }),
   }),
   fileIds: input({
     label: "File IDs",
@@ -39,7 +32,7 @@ export const attachmentInputs = {
     example: "file_011CNha8iCJcU1wXNR6q4V8w",
     comments:
       "Attachments: ids of files uploaded with the Files API: file_... for a document, image:file_... for an image. The files-api beta header is added for you.",
-    clean: textList,
+    clean: valueList("File IDs", { trim: true }),
   }),
   citations: input({
     label: "Citations",

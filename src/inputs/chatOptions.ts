@@ -3,12 +3,12 @@ import { STRUCTURED_OUTPUT_TOOL_NAME, THINKING_MIN_BUDGET_TOKENS } from "../defa
 import { attachmentInputs } from "./attachments";
 import {
   InputError,
-  isUnset,
   oneOf,
   optionalNumber,
   optionalString,
   parseJson,
   toBoolean,
+  valueList,
 } from "./clean";
 
 /**
@@ -35,20 +35,6 @@ const jsonObject =
       throw new InputError(label, "must be a JSON object, such as { ... }.");
     }
     return parsed as Record<string, unknown>;
-  };
-
-const stringList =
-  (label: string) =>
-  (value: unknown): string[] | undefined => {
-    if (isUnset(value)) return undefined;
-    const items = Array.isArray(value) ? value : [value];
-    const texts = items
-      .filter((item) => !isUnset(item))
-      .map((item) => {
-        if (typeof item !== "string") throw new InputError(label, "must be a list of text values.");
-        return item;
-      });
-    return texts.length ? texts : undefined;
   };
 
 // Conversation
@@ -132,7 +118,10 @@ export const stopSequencesInput = input({
   example: "END",
   comments:
     "Sampling: text that makes Claude stop when it writes it. The result's stop_sequence says which one.",
-  clean: stringList("Stop Sequences"),
+  clean: (value: unknown) => {
+    const sequences = valueList("Stop Sequences", { trim: false })(value);
+    return sequences.length ? sequences : undefined;
+  },
 });
 
 export const metadataUserIdInput = input({

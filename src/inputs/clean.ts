@@ -124,3 +124,20 @@ export const parseJson = (label: string, value: unknown): unknown => {
     throw new InputError(label, `must be valid JSON (${reason}).`);
   }
 };
+
+/**
+ * The entries of a value-list input. Only empty entries are skipped: a stop
+ * sequence such as "\n\n" is whitespace and must be kept, so trimming is the
+ * caller's choice (ids and URLs want it).
+ */
+export const valueList =
+  (label: string, { trim }: { trim: boolean }) =>
+  (value: unknown): string[] => {
+    if (value === undefined || value === null || value === "") return [];
+    return (Array.isArray(value) ? value : [value]).flatMap((item) => {
+      if (item === undefined || item === null) return [];
+      if (typeof item !== "string") throw new InputError(label, "must be a list of text values.");
+      const text = trim ? item.trim() : item;
+      return text === "" ? [] : [text];
+    });
+  };

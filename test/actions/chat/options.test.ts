@@ -32,6 +32,11 @@ describe("sampling and control", () => {
     expectValidCreateBody(sim().requests[0]);
   });
 
+  it("keeps stop sequences that are whitespace, as typed", async () => {
+    await runChat(connection(), { initialMessage: "hi", stopSequences: ["\n\nHuman:", "\n", ""] });
+    expect(sentBody().stop_sequences).toEqual(["\n\nHuman:", "\n"]);
+  });
+
   it("returns the stop sequence that ended the answer", async () => {
     const data = await runChat(connection(), {
       initialMessage: "count to ten",
