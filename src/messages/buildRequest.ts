@@ -107,21 +107,17 @@ const toolParts = (values: ConversationValues): ToolParts => {
       `"${values.toolChoice}" forces a tool, which the API does not allow with Extended Thinking; use auto or turn thinking off.`,
     );
   }
-  const effort = values.effort ? { effort: values.effort } : {};
+  // No tools means no `tools` key at all, not an empty list.
+  const sentTools = tools.length ? tools : undefined;
+  const effort = values.effort ? { effort: values.effort } : undefined;
   const schema = values.outputSchema;
-  if (!schema) {
-    return {
-      tools: tools.length ? tools : undefined,
-      tool_choice: toolChoice,
-      output_config: values.effort ? effort : undefined,
-    };
-  }
+  if (!schema) return { tools: sentTools, tool_choice: toolChoice, output_config: effort };
   checkOutputSchema(schema);
   const closed = closeObjects(schema) as Record<string, unknown>;
   const outputMode = structuredOutputMode(values.model);
   if (outputMode === "native") {
     return {
-      tools: tools.length ? tools : undefined,
+      tools: sentTools,
       tool_choice: toolChoice,
       outputMode,
       output_config: { format: { type: "json_schema", schema: closed }, ...effort },
@@ -133,11 +129,12 @@ const toolParts = (values: ConversationValues): ToolParts => {
       `on ${values.model} is answered through a forced tool, which cannot be combined with Tool Choice or Extended Thinking; leave those empty or use a newer model.`,
     );
   }
+  const outputTool = structuredOutputTool(closed);
   return {
-    tools: [...tools, structuredOutputTool(closed)],
-    tool_choice: { type: "tool", name: structuredOutputTool(closed).name },
+    tools: [...tools, outputTool],
+    tool_choice: { type: "tool", name: outputTool.name },
     outputMode,
-    output_config: values.effort ? effort : undefined,
+    output_config: effort,
   };
 };
 
