@@ -1,10 +1,6 @@
 import type { ActionLogger } from "@prismatic-io/spectral";
 import { messageText, toolUsesOf } from "./blocks";
-import {
-  INCOMPLETE_STOP_REASONS,
-  readStructuredOutput,
-  type StructuredOutputMode,
-} from "./structuredOutput";
+import { readStructuredOutput, type StructuredOutputMode } from "./structuredOutput";
 import type { Message, MessageParam, ToolUseBlock } from "./types";
 
 /** The Message as the API returned it, plus the fields later steps map most. */
@@ -19,7 +15,11 @@ export interface ChatResult extends Message {
   conversation: MessageParam[];
 }
 
-const STOP_REASON_WARNINGS: Record<string, string> = {
+/**
+ * The stop reasons that leave an answer unfinished: each is returned as data
+ * with a warning, and an unfinished answer is not parsed against a schema.
+ */
+const UNFINISHED_STOP_REASONS: Record<string, string> = {
   max_tokens:
     "Claude stopped at Max Tokens; the answer is cut short. Raise Max Tokens for the whole answer.",
   pause_turn:
@@ -40,7 +40,7 @@ export const toChatResult = (
   message: Message,
   { logger, history, outputSchema, outputMode }: ResultOptions,
 ): ChatResult => {
-  const warning = message.stop_reason ? STOP_REASON_WARNINGS[message.stop_reason] : undefined;
+  const warning = message.stop_reason ? UNFINISHED_STOP_REASONS[message.stop_reason] : undefined;
   if (warning) logger.warn(`${warning} (message ${message.id})`);
   const text = messageText(message);
   const toolUses = toolUsesOf(message);
@@ -50,9 +50,7 @@ export const toChatResult = (
   ];
   const result: ChatResult = { ...message, text, toolUses, conversation };
   if (outputSchema && outputMode) {
-    const unfinished =
-      message.stop_reason !== null && INCOMPLETE_STOP_REASONS.has(message.stop_reason);
-    result.output = unfinished ? null : readStructuredOutput(message, outputSchema, outputMode);
+    result.output = warning ? null : readStructuredOutput(message, outputSchema, outputMode);
   }
   return result;
 };

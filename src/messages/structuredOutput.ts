@@ -56,14 +56,6 @@ export const structuredOutputTool = (schema: Record<string, unknown>): ToolDefin
   input_schema: schema,
 });
 
-/** Stop reasons after which the answer is known to be unfinished; it is not parsed. */
-export const INCOMPLETE_STOP_REASONS = new Set([
-  "max_tokens",
-  "pause_turn",
-  "refusal",
-  "model_context_window_exceeded",
-]);
-
 const answerOf = (message: Message, mode: StructuredOutputMode): unknown => {
   if (mode === "tool") {
     const call = message.content.find(
