@@ -5,6 +5,7 @@ import axiosRetry from "axios-retry";
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../defaults";
 import { withoutUndefined } from "../util/withoutUndefined";
 import { toAnthropicError } from "./errors";
+import { BETA_HEADER, mergeBetas, takeBetaHeaders } from "./headers";
 import { attachDebugLogging } from "./logging";
 import { type RetryPolicy, retryDelayMs, shouldRetry } from "./retry";
 import { type ConnectionSettings, readConnectionSettings } from "./settings";
@@ -46,11 +47,6 @@ export const authHeaders = (settings: ConnectionSettings): Record<string, string
   settings.authStyle === "bearer"
     ? { Authorization: `Bearer ${settings.apiKey}` }
     : { "x-api-key": settings.apiKey };
-
-const joinBetas = (...lists: string[][]): string | undefined => {
-  const betas = [...new Set(lists.flat())];
-  return betas.length ? betas.join(",") : undefined;
-};
 
 /** Only paths are accepted, so a request can never carry the key to another host. */
 const assertRelativePath = (path: string): void => {
@@ -111,7 +107,10 @@ export const createAnthropicClient = (
     timeoutMs,
     async request<T>(request: ApiRequest): Promise<AxiosResponse<T>> {
       assertRelativePath(request.path);
-      const beta = joinBetas(settings.betas, request.betas ?? []);
+      // Every source of betas is merged here, and only here: the connection's, a step's header, the action's own.
+      const stepHeaders = takeBetaHeaders(request.headers ?? {});
+      const betas = mergeBetas(settings.betas, stepHeaders.betas, request.betas ?? []);
+      const beta = betas.length ? betas.join(",") : undefined;
       try {
         return await http.request<T>({
           method: request.method,
@@ -120,12 +119,13 @@ export const createAnthropicClient = (
           params: queryParams(beta ? { beta: "true", ...request.query } : request.query),
           data: request.body,
           responseType: request.responseType ?? "json",
-          headers: { ...request.headers, ...(beta ? { "anthropic-beta": beta } : {}) },
+          headers: { ...stepHeaders.headers, ...(beta ? { [BETA_HEADER]: beta } : {}) },
         });
       } catch (error) {
         throw await toAnthropicError(error, {
           connection,
           apiKey: settings.apiKey,
+          host: new URL(settings.baseUrl).host,
           method: request.method,
           path: `/v1${request.path}`,
           timeoutMs,

@@ -55,9 +55,11 @@ export class AnthropicAuthError extends ConnectionError implements ApiFailureDet
 export const isApiFailure = (error: unknown): error is AnthropicApiError | AnthropicAuthError =>
   error instanceof AnthropicApiError || error instanceof AnthropicAuthError;
 
-interface ErrorBody {
-  type?: string;
-  message?: string;
+/** Anthropic's error envelope: `{ "type": "error", "error": { "type", "message" }, "request_id" }`. */
+interface AnthropicErrorEnvelope {
+  type: "error";
+  error: { type: string; message: string; details?: unknown };
+  request_id?: string;
 }
 
 const MAX_BODY_TEXT = 300;
@@ -74,16 +76,32 @@ const bodyText = async (data: unknown): Promise<string> => {
   return typeof data === "string" ? data : JSON.stringify(data);
 };
 
-const parseErrorBody = (text: string): { error?: ErrorBody; request_id?: string } => {
+const parseJsonText = (text: string): unknown => {
   try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === "object"
-      ? (parsed as { error?: ErrorBody; request_id?: string })
-      : {};
+    return JSON.parse(text);
   } catch {
-    return {};
+    return undefined;
   }
 };
+
+/** Only an answer in this exact shape is the API's own; anything else came from a gateway or proxy. */
+export const asAnthropicEnvelope = (value: unknown): AnthropicErrorEnvelope | undefined => {
+  if (!value || typeof value !== "object") return undefined;
+  const { type, error } = value as { type?: unknown; error?: unknown };
+  if (type !== "error" || !error || typeof error !== "object") return undefined;
+  const inner = error as { type?: unknown; message?: unknown };
+  return typeof inner.type === "string" && typeof inner.message === "string"
+    ? (value as AnthropicErrorEnvelope)
+    : undefined;
+};
+
+/** The gist of a body that is not the API's: HTML reduced to its words, whitespace folded. */
+const gistOf = (text: string): string =>
+  text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 const headerValue = (headers: unknown, name: string): string | undefined => {
   if (!headers || typeof headers !== "object") return undefined;
@@ -94,6 +112,8 @@ const headerValue = (headers: unknown, name: string): string | undefined => {
 export interface FailureContext {
   connection: Connection;
   apiKey: string;
+  /** The Base URL's host, named when an answer did not come from the API's error format. */
+  host: string;
   method: string;
   path: string;
   timeoutMs: number;
@@ -102,6 +122,16 @@ export interface FailureContext {
 /** The key must never leave in a message, even if a gateway echoed it back. */
 export const redactSecret = (text: string, secret: string): string =>
   secret ? text.split(secret).join("[redacted]") : text;
+
+/**
+ * A 403 is usually about one resource (a file, a batch in another workspace); only
+ * one that says the key or its account is refused as a whole means a bad connection.
+ */
+const KEY_LEVEL_REFUSAL =
+  /\b(api[ -]?key|key|credentials?|organi[sz]ation|account)\b[^.]*\b(disabled|revoked|suspended|deactivated|expired|invalid|blocked|not (allowed|permitted|authori[sz]ed))\b/i;
+
+const marksConnection = (status: number, apiMessage: string): boolean =>
+  status === 401 || (status === 403 && KEY_LEVEL_REFUSAL.test(apiMessage));
 
 /**
  * Turns whatever a request threw into one clear error. Axios errors are never
@@ -121,18 +151,31 @@ export const toAnthropicError = async (error: unknown, context: FailureContext):
     });
   }
   const text = await bodyText(response.data).catch(() => "");
-  const body = parseErrorBody(text);
-  const type = body.error?.type ?? "http_error";
-  const apiMessage =
-    body.error?.message ??
-    (text.trim().slice(0, MAX_BODY_TEXT) || response.statusText || "no message");
-  const requestId = headerValue(response.headers, "request-id") ?? body.request_id;
-  const message = redactSecret(
-    `Anthropic API ${response.status} ${type}: ${apiMessage}${requestId ? ` (request-id ${requestId})` : ""}`,
-    context.apiKey,
-  );
+  const parsed = parseJsonText(text);
+  const envelope = asAnthropicEnvelope(parsed);
+  const requestId =
+    headerValue(response.headers, "request-id") ??
+    envelope?.request_id ??
+    (typeof (parsed as { request_id?: unknown } | undefined)?.request_id === "string"
+      ? (parsed as { request_id: string }).request_id
+      : undefined);
+  const idText = requestId ? ` (request-id ${requestId})` : "";
+  let type: string;
+  let apiMessage: string;
+  let message: string;
+  if (envelope) {
+    type = envelope.error.type;
+    apiMessage = envelope.error.message;
+    message = `Anthropic API ${response.status} ${type}: ${apiMessage}${idText}`;
+  } else {
+    // A gateway's or proxy's own answer: saying "Anthropic API" would send the user looking for an outage.
+    type = "http_error";
+    apiMessage = gistOf(text).slice(0, MAX_BODY_TEXT) || response.statusText || "no body";
+    message = `HTTP ${response.status} from ${context.host} (${where}), not in the Anthropic API's error format, so a gateway or proxy in front of the API probably answered: ${apiMessage}${idText}`;
+  }
+  message = redactSecret(message, context.apiKey);
   const details = { status: response.status, type, requestId };
-  if (response.status === 401 || response.status === 403) {
+  if (marksConnection(response.status, apiMessage)) {
     return new AnthropicAuthError(context.connection, message, details);
   }
   return new AnthropicApiError(message, details);

@@ -2,6 +2,13 @@ import { type Connection, util } from "@prismatic-io/spectral";
 import { AUTH_STYLES, type AuthStyle } from "../connection";
 import { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, DEFAULT_BASE_URL } from "../defaults";
 import { connectionFailure } from "./errors";
+import {
+  isConnectionOwned,
+  isHeaderName,
+  mergeBetas,
+  splitBetas,
+  takeBetaHeaders,
+} from "./headers";
 
 /** The connection's fields, checked and normalised. */
 export interface ConnectionSettings {
@@ -9,19 +16,16 @@ export interface ConnectionSettings {
   /** Without a trailing slash; `/v1/...` is appended to it. */
   baseUrl: string;
   apiVersion: ApiVersion;
+  /** The Beta Features field and any anthropic-beta in Extra Headers, merged. */
   betas: string[];
   authStyle: AuthStyle;
+  /** Without anthropic-beta, which lives in `betas`. */
   extraHeaders: Record<string, string>;
 }
-
-/** Headers the connector owns; extra headers may not replace them. */
-export const RESERVED_HEADERS = ["x-api-key", "authorization", "anthropic-version"];
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 export const isLoopbackHost = (hostname: string): boolean =>
   LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
-
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 const fieldText = (value: unknown): string =>
   value === undefined || value === null ? "" : util.types.toString(value).trim();
@@ -80,7 +84,7 @@ const readExtraHeaders = (connection: Connection, raw: unknown): Record<string, 
     const name = fieldText(key);
     const text = fieldText(value);
     if (!name && !text) continue;
-    if (!HEADER_NAME.test(name)) {
+    if (!isHeaderName(name)) {
       throw connectionFailure(
         connection,
         `Extra Headers: "${name}" is not a valid header name (letters, digits and - only).`,
@@ -92,10 +96,10 @@ const readExtraHeaders = (connection: Connection, raw: unknown): Record<string, 
         `Extra Headers: the value of ${name} must not contain line breaks.`,
       );
     }
-    if (RESERVED_HEADERS.includes(name.toLowerCase())) {
+    if (isConnectionOwned(name)) {
       throw connectionFailure(
         connection,
-        `Extra Headers: ${name} is set by the connection itself (API Key, Authentication Style, API Version) and cannot be overridden.`,
+        `Extra Headers: ${name} is set by the connection itself (API Key, Authentication Style, API Version, Base URL) and cannot be overridden.`,
       );
     }
     headers[name] = text;
@@ -139,11 +143,9 @@ export const readConnectionSettings = (connection: Connection | undefined): Conn
       `Authentication Style: must be one of ${AUTH_STYLES.join(", ")}; got "${authStyle}".`,
     );
   }
-  const betas = fieldText(fields.betas)
-    .split(",")
-    .map((beta) => beta.trim())
-    .filter(Boolean);
-  if (betas.some((beta) => !HEADER_NAME.test(beta))) {
+  const extra = takeBetaHeaders(readExtraHeaders(connection, fields.extraHeaders));
+  const betas = mergeBetas(splitBetas(fieldText(fields.betas)), extra.betas);
+  if (betas.some((beta) => !isHeaderName(beta))) {
     throw connectionFailure(
       connection,
       "Beta Features: enter beta names separated by commas, such as files-api-2025-04-14.",
@@ -155,6 +157,6 @@ export const readConnectionSettings = (connection: Connection | undefined): Conn
     apiVersion: apiVersion as ApiVersion,
     betas,
     authStyle: authStyle as AuthStyle,
-    extraHeaders: readExtraHeaders(connection, fields.extraHeaders),
+    extraHeaders: extra.headers,
   };
 };

@@ -1,5 +1,6 @@
 import { input, util } from "@prismatic-io/spectral";
 import { inputs as spectralHttpInputs } from "@prismatic-io/spectral/dist/clients/http";
+import { isConnectionOwned, isHeaderName } from "../client/headers";
 import { DEFAULT_MAX_RETRIES, MAX_ALLOWED_RETRIES } from "../defaults";
 import {
   InputError,
@@ -51,19 +52,23 @@ const textRecord = (label: string) => (value: unknown) => {
   return record;
 };
 
-/** These come from the connection; a step may not replace them. */
-const CONNECTION_OWNED_HEADERS = ["x-api-key", "authorization", "anthropic-version", "host"];
-
 const cleanHeaders = (value: unknown): Record<string, string> => {
-  const headers = textRecord("Header")(value);
-  const owned = Object.keys(headers).find((name) =>
-    CONNECTION_OWNED_HEADERS.includes(name.toLowerCase()),
-  );
-  if (owned) {
-    throw new InputError(
-      "Header",
-      `${owned} is set by the connection and cannot be overridden here.`,
-    );
+  const headers: Record<string, string> = {};
+  for (const [rawName, text] of Object.entries(textRecord("Header")(value))) {
+    const name = rawName.trim();
+    if (!isHeaderName(name)) {
+      throw new InputError(
+        "Header",
+        `"${rawName}" is not a valid header name (letters, digits and - only, no spaces).`,
+      );
+    }
+    if (isConnectionOwned(name)) {
+      throw new InputError(
+        "Header",
+        `${name} is set by the connection and cannot be overridden here.`,
+      );
+    }
+    headers[name] = text;
   }
   return headers;
 };

@@ -171,16 +171,17 @@ const SAMPLING_INPUTS = [
 const checkSampling = (values: GenerationValues, apiVersion: ApiVersion): void => {
   for (const [key, label, field] of SAMPLING_INPUTS) {
     if (values[key] === undefined) continue;
-    if (rejectsSamplingParameters(values.model)) {
-      throw new InputError(
-        label,
-        `${values.model} chooses its own sampling and does not accept ${field}; leave it empty.`,
-      );
-    }
+    // The version is named first: it is the rule a builder can change for every model at once.
     if (apiVersion === "2026-10-21") {
       throw new InputError(
         label,
         `API version 2026-10-21 does not accept ${field}; leave it empty, or set the connection's API Version to 2023-06-01.`,
+      );
+    }
+    if (rejectsSamplingParameters(values.model)) {
+      throw new InputError(
+        label,
+        `${values.model} chooses its own sampling and does not accept ${field}; leave it empty.`,
       );
     }
   }

@@ -1,9 +1,8 @@
-import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
 import { STRUCTURED_OUTPUT_TOOL_NAME } from "../defaults";
 import { InputError } from "../inputs/clean";
 import { messageText } from "./blocks";
 import { hasNativeStructuredOutputs } from "./modelTraits";
+import { validatorFor } from "./schemaValidator";
 import type { ToolDefinition } from "./tools";
 import type { Message, ToolUseBlock } from "./types";
 
@@ -41,7 +40,7 @@ export const checkOutputSchema = (schema: Record<string, unknown>): void => {
     );
   }
   try {
-    new Ajv2020({ strict: false, allErrors: false }).compile(schema);
+    validatorFor(schema);
   } catch (error) {
     throw new InputError(
       "Output Schema",
@@ -85,9 +84,7 @@ export const readStructuredOutput = (
   mode: StructuredOutputMode,
 ): unknown => {
   const output = answerOf(message, mode);
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  const validate = ajv.compile(schema);
+  const validate = validatorFor(schema);
   if (!validate(output)) {
     const problems = (validate.errors ?? [])
       .slice(0, 5)

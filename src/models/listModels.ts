@@ -1,5 +1,6 @@
 import type { AnthropicClient } from "../client/createAnthropicClient";
 import { MODELS_PAGE_LIMIT_MAX } from "../defaults";
+import { collectPages } from "../pagination/collectPages";
 
 export interface ModelInfo {
   type: "model";
@@ -39,14 +40,13 @@ export const fetchAllModels = async (
   client: AnthropicClient,
   pageSize: number = MODELS_PAGE_LIMIT_MAX,
 ): Promise<ModelPage> => {
-  const models: ModelInfo[] = [];
-  let afterId: string | undefined;
-  for (;;) {
+  const models = await collectPages("Fetch All models", async (afterId) => {
     const page = await fetchModelPage(client, { limit: pageSize, afterId });
-    models.push(...page.data);
-    if (!page.has_more || !page.last_id) break;
-    afterId = page.last_id;
-  }
+    return {
+      items: page.data,
+      nextCursor: page.has_more && page.last_id ? page.last_id : undefined,
+    };
+  });
   return {
     data: models,
     has_more: false,

@@ -56,8 +56,11 @@ describe("API errors", () => {
     );
   });
 
-  it.each([401, 403])("%i also marks the connection", async (status) => {
-    sim().enqueueFaults({ status });
+  it.each([
+    [401, "Authentication error"],
+    [403, "This API key is not allowed to use this API."],
+  ])("%i refusing the key also marks the connection", async (status, message) => {
+    sim().enqueueFaults({ status, message });
     const error = await failureOf(
       runAction("getModel", { connection: connection(), model: "claude-haiku-4-5" }),
     );

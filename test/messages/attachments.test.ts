@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
@@ -14,17 +14,16 @@ import {
 import { imageDimensions } from "../../src/messages/attachments/sniff";
 import type { ContentBlock, MessageParam } from "../../src/messages/types";
 import { PDF, PNG_1X1 } from "../support/files";
+import { sharedPath } from "../support/shared";
 
 // ---------------------------------------------------------------------------------------------
 // Schema checks: every built block must be one the API's OpenAPI document accepts. Blocks
 // without a Files API source are checked against the subset shipped in the repository (so this
 // runs anywhere); all blocks, `file` sources included, against the full reference document's
-// Beta* schemas when it is on the machine.
+// Beta* schemas in ../shared.
 // ---------------------------------------------------------------------------------------------
 
 const SUBSET_PATH = join(__dirname, "../simulator/schema/openapi-subset.json");
-const FULL_SPEC_PATH = "/work/shared/reference/anthropic-openapi.json";
-const hasFullSpec = existsSync(FULL_SPEC_PATH);
 
 const schemaLoader = (path: string): ((name: string) => ValidateFunction) => {
   const spec = JSON.parse(readFileSync(path, "utf8")) as { components: object };
@@ -39,7 +38,7 @@ const schemaLoader = (path: string): ((name: string) => ValidateFunction) => {
 };
 
 const subsetSchema = schemaLoader(SUBSET_PATH);
-const fullSchema = hasFullSpec ? schemaLoader(FULL_SPEC_PATH) : undefined;
+const fullSchema = schemaLoader(sharedPath("reference", "anthropic-openapi.json"));
 
 const schemaNameFor = (block: ContentBlockParam): string =>
   block.type === "image" ? "RequestImageBlock" : "RequestDocumentBlock";
@@ -54,11 +53,9 @@ const expectSchemaValid = (blocks: readonly ContentBlockParam[]): void => {
     if (block.source.type !== "file") {
       expect(schemaProblems(block, subsetSchema(name))).toBeUndefined();
     }
-    if (fullSchema) {
-      expect(schemaProblems(block, fullSchema(`Beta${name}`))).toBeUndefined();
-      if (block.source.type !== "file") {
-        expect(schemaProblems(block, fullSchema(name))).toBeUndefined();
-      }
+    expect(schemaProblems(block, fullSchema(`Beta${name}`))).toBeUndefined();
+    if (block.source.type !== "file") {
+      expect(schemaProblems(block, fullSchema(name))).toBeUndefined();
     }
   }
 };
@@ -145,13 +142,6 @@ describe("the schema check itself", () => {
     expect(schemaProblems(noData, subsetSchema("RequestImageBlock"))).toBeDefined();
     const fileSource = { type: "image", source: { type: "file", file_id: "file_a" } };
     expect(schemaProblems(fileSource, subsetSchema("RequestImageBlock"))).toBeDefined();
-  });
-
-  it("has the full reference document on this machine for the Files API (beta) blocks", () => {
-    if (!hasFullSpec) {
-      console.warn(`${FULL_SPEC_PATH} is missing: file-source blocks are not schema-checked`);
-    }
-    expect(typeof hasFullSpec).toBe("boolean");
   });
 });
 

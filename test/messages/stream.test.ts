@@ -3,8 +3,9 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { MessageAccumulator, readMessageStream, StreamError } from "../../src/messages/stream";
 import type { Message } from "../../src/messages/types";
+import { sharedPath } from "../support/shared";
 
-const FIXTURES = path.resolve(__dirname, "../../../shared/reference/sse");
+const FIXTURES = sharedPath("reference", "sse");
 const fixture = (name: string): Buffer => readFileSync(path.join(FIXTURES, name));
 
 // ---------------------------------------------------------------- chunking helpers

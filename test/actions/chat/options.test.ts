@@ -64,6 +64,42 @@ describe("sampling and control", () => {
     },
   );
 
+  it.each(["claude-opus-4-20250514", "claude-opus-4-1-20250805", "claude-sonnet-4-20250514"])(
+    "sends temperature to %s, which takes sampling",
+    async (model) => {
+      await runChat(connection(), { model, initialMessage: "hi", temperature: "0.2" });
+      expect(sentBody()).toEqual({
+        model,
+        max_tokens: 4096,
+        messages: [{ role: "user", content: "hi" }],
+        temperature: 0.2,
+      });
+    },
+  );
+
+  it("sends temperature to an id it does not know, leaving the answer to the API", async () => {
+    const error = await failureOf(
+      runChat(connection(), { model: "claude-acc-01", initialMessage: "hi", temperature: "0.2" }),
+    );
+    // The simulator knows no such model: the refusal is the API's, not the connector's.
+    expect(error.message).toMatch(/^Anthropic API 404 not_found_error: model: claude-acc-01/);
+    expect(sentBody()).toMatchObject({ model: "claude-acc-01", temperature: 0.2 });
+  });
+
+  it("names the API version first when both it and the model refuse sampling", async () => {
+    const error = await failureOf(
+      runChat(connection({ apiVersion: "2026-10-21" }), {
+        model: "claude-opus-4-7",
+        initialMessage: "hi",
+        temperature: "0.2",
+      }),
+    );
+    expect(error.message).toMatch(
+      /^Temperature: API version 2026-10-21 does not accept temperature/,
+    );
+    expect(sim().requests).toHaveLength(0);
+  });
+
   it.each([
     ["max_tokens", "respond with 50 tokens", { maxTokens: "10" }, "Claude stopped at Max Tokens"],
     ["pause_turn", "[[simulate:pause_turn]]", {}, "Claude paused a long-running turn"],

@@ -147,4 +147,51 @@ describe("reading the model's JSON", () => {
       "Output Schema: the model's answer is not JSON (message msg_1): Sure! Here it is",
     );
   });
+
+  describe("formats", () => {
+    const schemaWithFormats = {
+      type: "object",
+      properties: {
+        email: { type: "string", format: "email" },
+        sku: { type: "string", format: "x-sku" },
+      },
+      required: ["email", "sku"],
+    };
+    const printed: jest.SpyInstance[] = [];
+    beforeEach(() => {
+      for (const method of ["log", "info", "warn", "error", "debug"] as const)
+        printed.push(jest.spyOn(console, method).mockImplementation(() => undefined));
+    });
+    afterEach(() => {
+      for (const spy of printed.splice(0)) spy.mockRestore();
+    });
+    const consoleCalls = () => printed.flatMap((spy) => spy.mock.calls);
+
+    it("validates known formats and ignores unknown ones, printing nothing", () => {
+      expect(
+        readStructuredOutput(
+          reply('{"email": "ada@example.com", "sku": "anything"}'),
+          schemaWithFormats,
+          "native",
+        ),
+      ).toEqual({ email: "ada@example.com", sku: "anything" });
+      expect(() =>
+        readStructuredOutput(
+          reply('{"email": "not an address", "sku": "x"}'),
+          schemaWithFormats,
+          "native",
+        ),
+      ).toThrow('/email must match format "email"');
+      expect(consoleCalls()).toEqual([]);
+    });
+
+    it("prints nothing when Chat sends and checks a schema with formats", async () => {
+      const data = await runChat(connection(), {
+        initialMessage: "Extract",
+        outputSchema: schemaWithFormats,
+      });
+      expect(data.output).toEqual(expect.objectContaining({ sku: expect.any(String) }));
+      expect(consoleCalls()).toEqual([]);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Regenerates `openapi-subset.json` from the full Anthropic OpenAPI document:
- *   npx tsx test/simulator/schema/extractSpec.ts /work/shared/reference/anthropic-openapi.json
+ *   npx tsx test/simulator/schema/extractSpec.ts ../shared/reference/anthropic-openapi.json
  *   npx biome format --write test/simulator/schema/openapi-subset.json
  * The simulator ships only the schemas it validates against (and what they reference), with
  * documentation stripped, so the tests do not depend on a 1.6 MB file outside the repository.
