@@ -15,6 +15,7 @@ export const anthropicConnection = connection({
       label: "API Key",
       type: "password",
       required: true,
+      placeholder: "sk-ant-api03-...",
       comments:
         "Your Anthropic API key (starts with sk-ant-), from https://console.anthropic.com/settings/keys. For a gateway, the key that gateway expects.",
     },
@@ -32,6 +33,7 @@ export const anthropicConnection = connection({
       type: "string",
       required: false,
       default: DEFAULT_API_VERSION,
+      example: DEFAULT_API_VERSION,
       model: API_VERSIONS.map((value) => ({ label: value, value })),
       comments:
         "The anthropic-version header sent on every request. 2026-10-21 is what the newest official SDK sends; it no longer accepts temperature, top_p or top_k.",
@@ -49,6 +51,7 @@ export const anthropicConnection = connection({
       type: "string",
       required: false,
       default: "x-api-key",
+      example: "x-api-key",
       model: [
         { label: "x-api-key header (Anthropic)", value: "x-api-key" },
         { label: "Authorization: Bearer (gateways such as AI/ML API)", value: "bearer" },
@@ -63,7 +66,7 @@ export const anthropicConnection = connection({
       required: false,
       example: "x-portkey-api-key: pk-...",
       comments:
-        "Headers sent with every request, for gateways such as Portkey (x-portkey-api-key, x-portkey-provider). They cannot replace the authentication or anthropic-version headers.",
+        "Headers sent with every request, for gateways such as Portkey (x-portkey-api-key, x-portkey-provider). They cannot replace the authentication, anthropic-version or Host headers; an anthropic-beta here is merged with Beta Features.",
     },
   },
 });

@@ -40,3 +40,17 @@ export const MAX_CACHE_BREAKPOINTS = 4;
 /** The name of the tool forced for structured output on models without native support. */
 export const STRUCTURED_OUTPUT_TOOL_NAME = "structured_output";
 export const FILES_API_BETA = "files-api-2025-04-14";
+
+/**
+ * The longest per-attempt timeout a step may set: Node's timers hold at most
+ * 2^31 - 1 ms (about 24.8 days); a longer one fires at once. Every Timeout
+ * input is capped here.
+ */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/**
+ * A picklist is filled while a builder waits in the designer: it gives up
+ * sooner and retries less than a step does.
+ */
+export const PICKLIST_TIMEOUT_MS = 30_000;
+export const PICKLIST_MAX_RETRIES = 1;

@@ -8,24 +8,59 @@ export const exampleMessage = {
     {
       type: "text" as const,
       text: "The customer cannot log in after the password reset and asks for a callback today.",
+      citations: null,
     },
   ],
   stop_reason: "end_turn",
   stop_sequence: null,
+  stop_details: null,
   usage: {
     input_tokens: 42,
-    output_tokens: 21,
     cache_creation_input_tokens: 0,
     cache_read_input_tokens: 0,
+    cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+    output_tokens: 21,
     service_tier: "standard",
+    inference_geo: "global",
+    server_tool_use: null,
   },
+  container: null,
 };
 
+const supported = { supported: true };
+const unsupported = { supported: false };
+
+/** What GET /v1/models/{id} answers: the id, and what the model can do and take. */
 export const exampleModel = {
   type: "model" as const,
   id: "claude-sonnet-4-6",
   display_name: "Claude Sonnet 4.6",
   created_at: "2026-02-17T00:00:00Z",
+  capabilities: {
+    batch: supported,
+    citations: supported,
+    code_execution: supported,
+    context_management: {
+      clear_thinking_20251015: supported,
+      clear_tool_uses_20250919: supported,
+      compact_20260112: supported,
+      supported: true,
+    },
+    effort: {
+      high: supported,
+      low: supported,
+      max: supported,
+      medium: supported,
+      supported: true,
+      xhigh: supported,
+    },
+    image_input: supported,
+    pdf_input: supported,
+    structured_outputs: supported,
+    thinking: { supported: true, types: { adaptive: supported, enabled: supported } },
+  },
+  max_input_tokens: 1_000_000,
+  max_tokens: 64_000,
 };
 
 export const exampleModelPage = {
@@ -35,7 +70,18 @@ export const exampleModelPage = {
       type: "model" as const,
       id: "claude-haiku-4-5-20251001",
       display_name: "Claude Haiku 4.5",
-      created_at: "2025-10-01T00:00:00Z",
+      created_at: "2025-10-15T00:00:00Z",
+      capabilities: {
+        ...exampleModel.capabilities,
+        context_management: {
+          ...exampleModel.capabilities.context_management,
+          compact_20260112: unsupported,
+        },
+        effort: { ...exampleModel.capabilities.effort, max: unsupported, xhigh: unsupported },
+        thinking: { supported: true, types: { adaptive: unsupported, enabled: supported } },
+      },
+      max_input_tokens: 200_000,
+      max_tokens: 64_000,
     },
   ],
   has_more: true,

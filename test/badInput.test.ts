@@ -148,7 +148,7 @@ const inputCases: Case[] = [
     "timeout not positive",
     "chat",
     chat({ timeout: "-5" }),
-    /^Timeout \(ms\): must be a whole number of at least 1/,
+    /^Timeout \(ms\): must be a whole number from 1 to 2147483647/,
   ],
   [
     "maxRetries too many",

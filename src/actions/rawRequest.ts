@@ -1,4 +1,5 @@
 import { action } from "@prismatic-io/spectral";
+import { JSON_ANSWER } from "../client/answers";
 import { createAnthropicClient } from "../client/createAnthropicClient";
 import { exampleModelPage } from "../examples";
 import { InputError } from "../inputs/clean";
@@ -42,6 +43,7 @@ export const rawRequest = action({
       body: form ? form.body : values.data,
       headers: { ...values.headers, ...form?.headers },
       responseType: values.responseType,
+      answer: values.responseType === "json" ? JSON_ANSWER : undefined,
     });
     if (values.responseType === "arraybuffer") {
       const contentType = String(response.headers["content-type"] ?? "application/octet-stream");

@@ -4,13 +4,16 @@ import type { AxiosResponse, ResponseType } from "axios";
 import axiosRetry from "axios-retry";
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../defaults";
 import { withoutUndefined } from "../util/withoutUndefined";
-import { toAnthropicError } from "./errors";
+import type { AnswerShape } from "./answers";
+import { AnthropicApiError, boundedText, gistOf, toAnthropicError } from "./errors";
 import { BETA_HEADER, mergeBetas, takeBetaHeaders } from "./headers";
 import { attachDebugLogging } from "./logging";
 import { type RetryPolicy, retryDelayMs, shouldRetry } from "./retry";
 import { type ConnectionSettings, readConnectionSettings } from "./settings";
 
 const USER_AGENT = "prismatic-anthropic-connector/0.1.0";
+/** Stream error texts are the API's own short messages; anything longer is cut. */
+const MAX_REDACTED_TEXT = 4_000;
 
 /** The parts of a step's context the client uses. */
 export interface ClientContext {
@@ -35,12 +38,25 @@ export interface ApiRequest {
   /** `anthropic-beta` values for this request, added to the connection's. */
   betas?: string[];
   responseType?: ResponseType;
+  /** The shape a 2xx answer must have; one that does not fit fails as one clear error. */
+  answer?: AnswerShape;
 }
 
 export interface AnthropicClient {
   readonly settings: Omit<ConnectionSettings, "apiKey">;
   readonly timeoutMs: number;
+  /** Retries after the first attempt, for work the client cannot retry itself (a broken stream). */
+  readonly retries: number;
   request<T = unknown>(request: ApiRequest): Promise<AxiosResponse<T>>;
+  /** The error for a 2xx answer that is not what the API sends. */
+  invalidAnswer(
+    request: Pick<ApiRequest, "method" | "path">,
+    response: AxiosResponse,
+    expected: string,
+    problem: string,
+  ): AnthropicApiError;
+  /** Redacts the key from text made outside a request (a stream's events), and bounds it. */
+  redact(text: string): string;
 }
 
 export const authHeaders = (settings: ConnectionSettings): Record<string, string> =>
@@ -91,6 +107,8 @@ export const createAnthropicClient = (
   });
   // Belt and braces: axios never swaps the base URL for an absolute one.
   http.defaults.allowAbsoluteUrls = false;
+  // A redirect would replay the request, key and body included, wherever Location points.
+  http.defaults.maxRedirects = 0;
   // Logging goes on before retrying, so every attempt and every failed answer is logged once.
   if (options.debug || context.debug?.enabled)
     attachDebugLogging(http, context.logger, settings.apiKey);
@@ -101,18 +119,37 @@ export const createAnthropicClient = (
     shouldResetTimeout: true,
   });
 
+  const host = new URL(settings.baseUrl).host;
+  const malformedAnswer = (
+    request: Pick<ApiRequest, "method" | "path">,
+    response: AxiosResponse,
+    name: string,
+    problem: string,
+  ): AnthropicApiError => {
+    const header = response.headers["request-id"];
+    const requestId = typeof header === "string" && header ? header : undefined;
+    const raw = typeof response.data === "string" ? response.data : JSON.stringify(response.data);
+    const began = boundedText(gistOf(raw ?? ""), settings.apiKey, 120);
+    return new AnthropicApiError(
+      `HTTP ${response.status} from ${host} (${request.method} /v1${request.path}) is not what the Anthropic API answers: expected ${name}, but ${problem}${began ? ` (it began: ${began})` : ""}. A gateway or proxy may have answered in its own format; check the connection's Base URL.${requestId ? ` (request-id ${requestId})` : ""}`,
+      { status: response.status, type: "invalid_response", requestId },
+    );
+  };
   const { apiKey: _secret, ...publicSettings } = settings;
   return {
     settings: publicSettings,
     timeoutMs,
+    retries: policy.retries,
+    invalidAnswer: malformedAnswer,
     async request<T>(request: ApiRequest): Promise<AxiosResponse<T>> {
       assertRelativePath(request.path);
       // Every source of betas is merged here, and only here: the connection's, a step's header, the action's own.
       const stepHeaders = takeBetaHeaders(request.headers ?? {});
       const betas = mergeBetas(settings.betas, stepHeaders.betas, request.betas ?? []);
       const beta = betas.length ? betas.join(",") : undefined;
+      let response: AxiosResponse<T>;
       try {
-        return await http.request<T>({
+        response = await http.request<T>({
           method: request.method,
           url: request.path,
           // Beta features go to `?beta=true`, as the official SDK's beta client sends them.
@@ -125,12 +162,18 @@ export const createAnthropicClient = (
         throw await toAnthropicError(error, {
           connection,
           apiKey: settings.apiKey,
-          host: new URL(settings.baseUrl).host,
+          host,
           method: request.method,
           path: `/v1${request.path}`,
           timeoutMs,
         });
       }
+      const problem = request.answer?.problem(response.data, response.status);
+      if (request.answer && problem) {
+        throw malformedAnswer(request, response, request.answer.name, problem);
+      }
+      return response;
     },
+    redact: (text) => boundedText(text, settings.apiKey, MAX_REDACTED_TEXT),
   };
 };

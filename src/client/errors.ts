@@ -30,8 +30,22 @@ export class AnthropicApiError extends Error implements ApiFailureDetails {
  * show it, so it gets a copy without the key or the gateway headers.
  */
 export const withoutSecrets = (connection: Connection): Connection => {
-  const { apiKey: _key, extraHeaders: _headers, ...fields } = connection.fields ?? {};
-  return { ...connection, fields: { ...fields, apiKey: "[redacted]" } };
+  const { apiKey, extraHeaders: _headers, ...fields } = connection.fields ?? {};
+  const key = typeof apiKey === "string" ? apiKey.trim() : "";
+  const safe: Record<string, unknown> = { ...fields, apiKey: "[redacted]" };
+  if (fields.baseUrl !== undefined) safe.baseUrl = safeBaseUrl(fields.baseUrl, key);
+  return { ...connection, fields: safe };
+};
+
+/** A Base URL as it may be shown: no credentials, query or fragment (any could hold a secret). */
+const safeBaseUrl = (value: unknown, apiKey: string): string => {
+  const text = typeof value === "string" ? value.trim() : "";
+  try {
+    const url = new URL(text);
+    return redactSecret(`${url.origin}${url.pathname}`, apiKey);
+  } catch {
+    return text ? "[not a URL]" : "";
+  }
 };
 
 /** A bad connection field, marking the connection. */
@@ -62,17 +76,47 @@ interface AnthropicErrorEnvelope {
   request_id?: string;
 }
 
+/** How much of a body that is not the API's goes into a message: its gist, not the page. */
 const MAX_BODY_TEXT = 300;
+/** The API's own messages are short; a longer one (a 50 MB echo) is cut here. */
+const MAX_API_MESSAGE = 2_000;
+/** An error body is read this far and no further: enough for any envelope the API sends. */
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
+/** The key must never leave in a message, even if a gateway echoed it back. */
+export const redactSecret = (text: string, secret: string): string =>
+  secret ? text.split(secret).join("[redacted]") : text;
+
+/**
+ * Every text that leaves the connector goes through here: redacted first and
+ * clipped after, so a clip can never cut a key in two and leave half of it.
+ */
+export const boundedText = (text: string, secret: string, max: number): string => {
+  const safe = redactSecret(text, secret);
+  return safe.length > max
+    ? `${safe.slice(0, max)}... (${safe.length - max} more characters)`
+    : safe;
+};
 
 const bodyText = async (data: unknown): Promise<string> => {
   if (data === undefined || data === null) return "";
   if (data instanceof Readable) {
     const chunks: Buffer[] = [];
-    for await (const chunk of data) chunks.push(Buffer.from(chunk));
-    return Buffer.concat(chunks).toString("utf8");
+    let size = 0;
+    for await (const chunk of data) {
+      const buffer = Buffer.from(chunk);
+      chunks.push(buffer);
+      size += buffer.length;
+      if (size >= MAX_ERROR_BODY_BYTES) {
+        data.destroy();
+        break;
+      }
+    }
+    return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8");
   }
-  if (Buffer.isBuffer(data)) return data.toString("utf8");
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString("utf8");
+  if (Buffer.isBuffer(data)) return data.subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8");
+  if (data instanceof ArrayBuffer)
+    return Buffer.from(data).subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8");
   return typeof data === "string" ? data : JSON.stringify(data);
 };
 
@@ -95,8 +139,29 @@ export const asAnthropicEnvelope = (value: unknown): AnthropicErrorEnvelope | un
     : undefined;
 };
 
+/**
+ * An envelope whose body was read only in part (a streamed error of many MB is read up to
+ * MAX_ERROR_BODY_BYTES): its type and the start of its message, from the text it begins with.
+ */
+const ENVELOPE_PREFIX =
+  /^\s*\{\s*"type"\s*:\s*"error"\s*,\s*"error"\s*:\s*\{\s*"type"\s*:\s*"([a-z_]+)"\s*,\s*"message"\s*:\s*"((?:[^"\\]|\\.){0,4000})/;
+
+const envelopeFromPrefix = (text: string): AnthropicErrorEnvelope | undefined => {
+  if (text.length < MAX_ERROR_BODY_BYTES / 2) return undefined;
+  const match = ENVELOPE_PREFIX.exec(text);
+  if (!match) return undefined;
+  const escaped = match[2].replace(/\\(u[0-9a-fA-F]{0,3})?$/, "");
+  let message: string;
+  try {
+    message = JSON.parse(`"${escaped}"`) as string;
+  } catch {
+    message = escaped;
+  }
+  return { type: "error", error: { type: match[1], message } };
+};
+
 /** The gist of a body that is not the API's: HTML reduced to its words, whitespace folded. */
-const gistOf = (text: string): string =>
+export const gistOf = (text: string): string =>
   text
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
     .replace(/<[^>]*>/g, " ")
@@ -119,10 +184,6 @@ export interface FailureContext {
   timeoutMs: number;
 }
 
-/** The key must never leave in a message, even if a gateway echoed it back. */
-export const redactSecret = (text: string, secret: string): string =>
-  secret ? text.split(secret).join("[redacted]") : text;
-
 /**
  * A 403 is usually about one resource (a file, a batch in another workspace); only
  * one that says the key or its account is refused as a whole means a bad connection.
@@ -141,20 +202,46 @@ export const toAnthropicError = async (error: unknown, context: FailureContext):
   if (!isAxiosError(error)) return error instanceof Error ? error : new Error(String(error));
   const where = `${context.method.toUpperCase()} ${context.path}`;
   const response = error.response;
-  if (!response) {
+  // axios hands a body that broke off or stalled as an error carrying the 2xx response it was
+  // reading: that is a transport failure, not an answer.
+  if (!response || response.status < 300) {
     const timedOut = error.code === "ECONNABORTED" || error.code === "ETIMEDOUT";
+    const reason = error.code ?? "network error";
     const message = timedOut
       ? `Anthropic API request timed out after ${context.timeoutMs} ms (${where}). Raise the step's Timeout, or turn on streaming for long answers.`
-      : `Anthropic API request failed before a response arrived (${where}): ${error.code ?? "network error"}. Check the connection's Base URL and the network.`;
-    return new AnthropicApiError(redactSecret(message, context.apiKey), {
-      type: timedOut ? "timeout_error" : "connection_error",
+      : response
+        ? `Anthropic API answer broke off before it was complete (${where}, HTTP ${response.status} from ${context.host}): ${reason}. Nothing partial is returned; retry the step.`
+        : `Anthropic API request failed before a response arrived (${where}): ${reason}. Check the connection's Base URL and the network.`;
+    const requestId = response ? headerValue(response.headers, "request-id") : undefined;
+    return new AnthropicApiError(
+      boundedText(
+        `${message}${requestId ? ` (request-id ${requestId})` : ""}`,
+        context.apiKey,
+        MAX_API_MESSAGE * 2,
+      ),
+      {
+        status: response?.status,
+        type: timedOut ? "timeout_error" : "connection_error",
+        requestId,
+      },
+    );
+  }
+  const requestIdHeader = headerValue(response.headers, "request-id");
+  if (response.status < 400) {
+    // Redirects are never followed: the key would go wherever the Location points.
+    const location = headerValue(response.headers, "location") ?? "(no location)";
+    const message = `HTTP ${response.status} from ${context.host} (${where}) redirects to ${location}; the connector does not follow redirects, so the API key never leaves the Base URL's host. Set the connection's Base URL to the address the API really answers at.${requestIdHeader ? ` (request-id ${requestIdHeader})` : ""}`;
+    return new AnthropicApiError(boundedText(message, context.apiKey, MAX_API_MESSAGE), {
+      status: response.status,
+      type: "redirect",
+      requestId: requestIdHeader,
     });
   }
   const text = await bodyText(response.data).catch(() => "");
   const parsed = parseJsonText(text);
-  const envelope = asAnthropicEnvelope(parsed);
+  const envelope = asAnthropicEnvelope(parsed) ?? envelopeFromPrefix(text);
   const requestId =
-    headerValue(response.headers, "request-id") ??
+    requestIdHeader ??
     envelope?.request_id ??
     (typeof (parsed as { request_id?: unknown } | undefined)?.request_id === "string"
       ? (parsed as { request_id: string }).request_id
@@ -165,12 +252,13 @@ export const toAnthropicError = async (error: unknown, context: FailureContext):
   let message: string;
   if (envelope) {
     type = envelope.error.type;
-    apiMessage = envelope.error.message;
+    apiMessage = boundedText(envelope.error.message, context.apiKey, MAX_API_MESSAGE);
     message = `Anthropic API ${response.status} ${type}: ${apiMessage}${idText}`;
   } else {
     // A gateway's or proxy's own answer: saying "Anthropic API" would send the user looking for an outage.
     type = "http_error";
-    apiMessage = gistOf(text).slice(0, MAX_BODY_TEXT) || response.statusText || "no body";
+    apiMessage =
+      boundedText(gistOf(text), context.apiKey, MAX_BODY_TEXT) || response.statusText || "no body";
     message = `HTTP ${response.status} from ${context.host} (${where}), not in the Anthropic API's error format, so a gateway or proxy in front of the API probably answered: ${apiMessage}${idText}`;
   }
   message = redactSecret(message, context.apiKey);

@@ -1,7 +1,7 @@
 import type { ActionLogger } from "@prismatic-io/spectral";
 import type { HttpClient } from "@prismatic-io/spectral/dist/clients/http";
 import type { AxiosResponse, InternalAxiosRequestConfig } from "axios";
-import { redactSecret } from "./errors";
+import { boundedText, redactSecret } from "./errors";
 
 /** Header names whose values are credentials (gateways add their own keys). */
 const SECRET_HEADER = /authorization|key|token|secret|cookie|password|credential|signature/i;
@@ -24,12 +24,11 @@ const bodyPreview = (data: unknown, apiKey: string): string | undefined => {
   if (Buffer.isBuffer(data)) return `<${data.length} bytes>`;
   if (typeof data === "object" && typeof (data as { pipe?: unknown }).pipe === "function")
     return "<stream>";
-  const text = typeof data === "string" ? data : JSON.stringify(data);
-  const clipped =
-    text.length > MAX_LOGGED_BODY
-      ? `${text.slice(0, MAX_LOGGED_BODY)}... (${text.length} chars)`
-      : text;
-  return redactSecret(clipped, apiKey);
+  return boundedText(
+    typeof data === "string" ? data : JSON.stringify(data),
+    apiKey,
+    MAX_LOGGED_BODY,
+  );
 };
 
 const plainHeaders = (headers: unknown): Record<string, unknown> => {
@@ -57,7 +56,7 @@ export const attachDebugLogging = (
     logger.debug(
       `Anthropic request: ${JSON.stringify({
         method: config.method?.toUpperCase(),
-        url: `${config.baseURL ?? ""}${config.url ?? ""}`,
+        url: redactSecret(`${config.baseURL ?? ""}${config.url ?? ""}`, apiKey),
         params: config.params,
         headers: redactHeaders(plainHeaders(config.headers), apiKey),
         body: bodyPreview(config.data, apiKey),
@@ -72,7 +71,9 @@ export const attachDebugLogging = (
         status: response?.status,
         requestId: response?.headers?.["request-id"],
         durationMs: started ? Date.now() - started : undefined,
-        url: config ? `${config.baseURL ?? ""}${config.url ?? ""}` : undefined,
+        url: config
+          ? redactSecret(`${config.baseURL ?? ""}${config.url ?? ""}`, apiKey)
+          : undefined,
         body:
           response?.config.responseType === "stream"
             ? "<stream>"

@@ -31,6 +31,8 @@ export const shouldRetry = (error: AxiosError, policy: RetryPolicy): boolean => 
   if (override === "false") return false;
   if (override === "true") return true;
   if (!error.response) return isNetworkError(error) || isTimeout(error);
+  // A 2xx whose body broke off or stalled: the same transient failure as a dropped connection.
+  if (error.response.status < 300) return error.code !== "ERR_CANCELED";
   return policy.retryAllErrors || RETRYABLE_STATUSES.has(error.response.status);
 };
 
@@ -64,8 +66,9 @@ export const retryDelayMs = (
   const serverWait = retryAfterMs(error);
   if (serverWait !== undefined) return serverWait;
   if (policy.fixedDelayMs !== undefined && policy.fixedDelayMs > 0) {
+    // Capped like a server's wait: doubling could otherwise outgrow Node's timer.
     return policy.doubleFixedDelay
-      ? policy.fixedDelayMs * 2 ** (retryNumber - 1)
+      ? Math.min(policy.fixedDelayMs * 2 ** (retryNumber - 1), RETRY_AFTER_CAP_MS)
       : policy.fixedDelayMs;
   }
   return backoffMs(retryNumber);

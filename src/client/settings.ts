@@ -27,8 +27,31 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 export const isLoopbackHost = (hostname: string): boolean =>
   LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
 
-const fieldText = (value: unknown): string =>
-  value === undefined || value === null ? "" : util.types.toString(value).trim();
+/** Longer than any key, URL or header a real gateway takes; a longer value is a paste gone wrong. */
+const MAX_FIELD_LENGTH = 8 * 1024;
+
+/** A field's text, trimmed; objects, lists and oversized values are refused naming the field. */
+const fieldText = (connection: Connection, label: string, value: unknown): string => {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "object") {
+    throw connectionFailure(
+      connection,
+      `${label}: must be text; got ${Array.isArray(value) ? "a list" : "an object"}.`,
+    );
+  }
+  const text = util.types.toString(value).trim();
+  if (text.length > MAX_FIELD_LENGTH) {
+    throw connectionFailure(
+      connection,
+      `${label}: must be at most ${MAX_FIELD_LENGTH} characters; got ${text.length}.`,
+    );
+  }
+  return text;
+};
+
+/** A value as an error may quote it: short, line breaks escaped. */
+const quoted = (text: string): string =>
+  JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 
 const readBaseUrl = (connection: Connection, raw: string): string => {
   const text = raw || DEFAULT_BASE_URL;
@@ -38,7 +61,7 @@ const readBaseUrl = (connection: Connection, raw: string): string => {
   } catch {
     throw connectionFailure(
       connection,
-      `Base URL: "${text}" is not a URL; enter one like ${DEFAULT_BASE_URL}.`,
+      `Base URL: ${quoted(text)} is not a URL; enter one like ${DEFAULT_BASE_URL}.`,
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
@@ -81,13 +104,13 @@ const toHeaderPairs = (connection: Connection, raw: unknown): HeaderPairs => {
 const readExtraHeaders = (connection: Connection, raw: unknown): Record<string, string> => {
   const headers: Record<string, string> = {};
   for (const { key, value } of toHeaderPairs(connection, raw)) {
-    const name = fieldText(key);
-    const text = fieldText(value);
+    const name = fieldText(connection, "Extra Headers", key);
+    const text = fieldText(connection, `Extra Headers: the value of ${quoted(name)}`, value);
     if (!name && !text) continue;
     if (!isHeaderName(name)) {
       throw connectionFailure(
         connection,
-        `Extra Headers: "${name}" is not a valid header name (letters, digits and - only).`,
+        `Extra Headers: ${quoted(name)} is not a valid header name (letters, digits and - only).`,
       );
     }
     if (/[\r\n\0]/.test(String(value ?? ""))) {
@@ -116,7 +139,7 @@ export const readConnectionSettings = (connection: Connection | undefined): Conn
     throw new Error("Connection: choose an Anthropic connection for this step.");
   }
   const fields = connection.fields;
-  const apiKey = fieldText(fields.apiKey);
+  const apiKey = fieldText(connection, "API Key", fields.apiKey);
   if (!apiKey) {
     throw connectionFailure(
       connection,
@@ -129,22 +152,25 @@ export const readConnectionSettings = (connection: Connection | undefined): Conn
       "API Key: must not contain line breaks; paste the key alone.",
     );
   }
-  const apiVersion = fieldText(fields.apiVersion) || DEFAULT_API_VERSION;
+  const apiVersion = fieldText(connection, "API Version", fields.apiVersion) || DEFAULT_API_VERSION;
   if (!(API_VERSIONS as readonly string[]).includes(apiVersion)) {
     throw connectionFailure(
       connection,
-      `API Version: must be one of ${API_VERSIONS.join(", ")}; got "${apiVersion}".`,
+      `API Version: must be one of ${API_VERSIONS.join(", ")}; got ${quoted(apiVersion)}.`,
     );
   }
-  const authStyle = fieldText(fields.authStyle) || "x-api-key";
+  const authStyle = fieldText(connection, "Authentication Style", fields.authStyle) || "x-api-key";
   if (!(AUTH_STYLES as readonly string[]).includes(authStyle)) {
     throw connectionFailure(
       connection,
-      `Authentication Style: must be one of ${AUTH_STYLES.join(", ")}; got "${authStyle}".`,
+      `Authentication Style: must be one of ${AUTH_STYLES.join(", ")}; got ${quoted(authStyle)}.`,
     );
   }
   const extra = takeBetaHeaders(readExtraHeaders(connection, fields.extraHeaders));
-  const betas = mergeBetas(splitBetas(fieldText(fields.betas)), extra.betas);
+  const betas = mergeBetas(
+    splitBetas(fieldText(connection, "Beta Features", fields.betas)),
+    extra.betas,
+  );
   if (betas.some((beta) => !isHeaderName(beta))) {
     throw connectionFailure(
       connection,
@@ -153,7 +179,7 @@ export const readConnectionSettings = (connection: Connection | undefined): Conn
   }
   return {
     apiKey,
-    baseUrl: readBaseUrl(connection, fieldText(fields.baseUrl)),
+    baseUrl: readBaseUrl(connection, fieldText(connection, "Base URL", fields.baseUrl)),
     apiVersion: apiVersion as ApiVersion,
     betas,
     authStyle: authStyle as AuthStyle,

@@ -1,5 +1,6 @@
 import { dataSource } from "@prismatic-io/spectral";
 import { createAnthropicClient } from "../client/createAnthropicClient";
+import { PICKLIST_MAX_RETRIES, PICKLIST_TIMEOUT_MS } from "../defaults";
 import { connectionInput } from "../inputs/shared";
 import { fetchAllModels } from "../models/listModels";
 
@@ -10,7 +11,10 @@ export const selectModel = dataSource({
   },
   inputs: { connection: connectionInput },
   perform: async (context, { connection }) => {
-    const client = createAnthropicClient(connection, context);
+    const client = createAnthropicClient(connection, context, {
+      timeoutMs: PICKLIST_TIMEOUT_MS,
+      retry: { retries: PICKLIST_MAX_RETRIES },
+    });
     const { data } = await fetchAllModels(client);
     return {
       result: data.map((model) => ({ key: model.id, label: model.display_name || model.id })),

@@ -40,7 +40,7 @@ export const attachmentInputs = {
     required: false,
     default: "false",
     comments:
-      "Attachments: let Claude cite the passages of the attached documents it used; the text blocks then carry citations.",
+      "When true, Claude cites the passages of the attached documents it used, and its text blocks carry the citations (Attachments).",
     clean: toBoolean("Citations"),
   }),
 };

@@ -132,7 +132,7 @@ export const metadataUserIdInput = input({
   comments:
     "An opaque id (uuid or hash) of your end user, to help Anthropic detect abuse. Never a name or email.",
   clean: (value: unknown) => {
-    const id = optionalString()(value)?.trim();
+    const id = optionalString("Metadata User ID")(value)?.trim();
     if (id && id.length > 512)
       throw new InputError("Metadata User ID", "must be at most 512 characters.");
     return id || undefined;
@@ -172,7 +172,7 @@ export const toolChoiceInput = input({
   example: "auto",
   comments:
     "Tools: auto (Claude decides), any (must use a tool), none (must not), or the name of one tool Claude must use. Empty means auto.",
-  clean: optionalString(),
+  clean: optionalString("Tool Choice"),
 });
 
 export const disableParallelToolUseInput = input({
@@ -180,7 +180,8 @@ export const disableParallelToolUseInput = input({
   type: "boolean",
   required: false,
   default: "false",
-  comments: "Tools: when on, Claude asks for at most one tool per turn.",
+  comments:
+    "When true, Claude asks for at most one tool per turn, so its tool calls come one at a time (Tools).",
   clean: toBoolean("Disable Parallel Tool Use"),
 });
 
@@ -197,6 +198,7 @@ export const thinkingInput = input({
     { label: "Enabled, with a token budget", value: "enabled" },
     { label: "Adaptive (the model decides how much to think)", value: "adaptive" },
   ],
+  example: "adaptive",
   comments:
     "Thinking: let Claude reason before answering. Thinking blocks and their signatures stay in the result, so a Previous Response passes them back as the API requires with tools.",
   clean: (value: unknown) => oneOf("Extended Thinking", THINKING_MODES)(value) ?? "off",
@@ -240,6 +242,7 @@ export const cacheInput = input({
     { label: "5 minutes", value: "5m" },
     { label: "1 hour", value: "1h" },
   ],
+  example: "5m",
   comments:
     "Caching: mark the system prompt, the tools and the last user turn for caching, so repeated calls with the same beginning cost less. The usage shows cache_creation_input_tokens and cache_read_input_tokens.",
   clean: (value: unknown) => oneOf("Prompt Caching", CACHE_MODES)(value) ?? "off",
@@ -264,7 +267,7 @@ export const streamInput = input({
   required: false,
   default: "false",
   comments:
-    "Output: receive the answer as server-sent events and assemble it here, for long answers. Turned on automatically when Max Tokens is above what finishes within the 10-minute limit.",
+    "When true, the answer arrives as server-sent events and is assembled here, for long answers (Output). Turned on automatically when Max Tokens is above what finishes within the 10-minute limit.",
   clean: toBoolean("Stream"),
 });
 

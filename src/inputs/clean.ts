@@ -17,11 +17,6 @@ export class InputError extends Error {
 export const isUnset = (value: unknown): value is "" | undefined | null =>
   value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
-const describe = (value: unknown): string => {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-};
-
 /** Control characters never belong in ids, header values or keys. */
 export const hasControlCharacters = (text: string): boolean =>
   [...text].some((character) => {
@@ -29,21 +24,70 @@ export const hasControlCharacters = (text: string): boolean =>
     return code < 0x20 || code === 0x7f;
   });
 
-export const toOptionalString = (value: unknown): string | undefined =>
-  isUnset(value) ? undefined : util.types.toString(value);
+/** A value as an error quotes it: short, on one line. */
+export const preview = (value: unknown): string => {
+  const raw = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  // Line breaks and other control characters are shown escaped, never echoed as they are.
+  // Only the beginning is shown, so a megabyte of text is not walked through.
+  const text = [...raw.slice(0, 120)]
+    .map((character) =>
+      hasControlCharacters(character) ? JSON.stringify(character).slice(1, -1) : character,
+    )
+    .join("");
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+/** What a value is, in words, for "got ..." in an error. */
+const kindOf = (value: unknown): string =>
+  Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `a ${typeof value}`;
+
+/**
+ * A text input's value. Numbers and booleans from earlier steps become their
+ * text; an object or a list is refused, since `String()` would send
+ * "[object Object]" (or "a,b") in its place.
+ */
+export const toOptionalString = (value: unknown, label = "This input"): string | undefined => {
+  if (isUnset(value)) return undefined;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
+    return util.types.toString(value);
+  }
+  throw new InputError(
+    label,
+    `must be text; got ${kindOf(value)} (${preview(value)}). Reference one text field of it, or turn it into JSON text first.`,
+  );
+};
 
 export const requiredString =
   (label: string) =>
   (value: unknown): string => {
-    const text = toOptionalString(value)?.trim();
+    const text = toOptionalString(value, label)?.trim();
     if (!text) throw new InputError(label, "is required; enter a value.");
     return text;
   };
 
+/** Every caller should pass its label, so an error names the input. */
 export const optionalString =
-  () =>
+  (label?: string) =>
   (value: unknown): string | undefined =>
-    toOptionalString(value);
+    toOptionalString(value, label);
+
+/** Ids travel in URL paths and query strings: one short token, no spaces or control characters. */
+export const MAX_ID_LENGTH = 256;
+
+export const optionalId =
+  (label: string) =>
+  (value: unknown): string | undefined => {
+    const id = toOptionalString(value, label)?.trim();
+    if (!id) return undefined;
+    if (/\s/.test(id) || hasControlCharacters(id) || id.length > MAX_ID_LENGTH) {
+      throw new InputError(
+        label,
+        `must be one id of at most ${MAX_ID_LENGTH} characters, without spaces or line breaks; got "${preview(id)}".`,
+      );
+    }
+    return id;
+  };
 
 interface NumberRule {
   label: string;
@@ -62,16 +106,38 @@ const rangeText = ({ min, max, minExclusive, integer }: NumberRule): string => {
   return kind;
 };
 
+/**
+ * Plain decimals, with an optional sign, fraction and exponent ("12", "-0.5", "1e3").
+ * `Number()` would also take "0x10", "0o17", "0b11" and "Infinity", which nobody
+ * types into a token count, so they are refused.
+ */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+const toNumber = (value: unknown): number => {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return Number.NaN;
+  const text = value.trim();
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+};
+
 export const parseNumber = (value: unknown, rule: NumberRule): number | undefined => {
   if (isUnset(value)) return undefined;
-  const parsed = typeof value === "number" ? value : Number(String(value).trim());
+  const parsed = toNumber(value);
   const fits =
     Number.isFinite(parsed) &&
-    (!rule.integer || Number.isInteger(parsed)) &&
+    // Whole numbers beyond 2^53 are not exact, so none is accepted.
+    (!rule.integer || Number.isSafeInteger(parsed)) &&
     (rule.min === undefined || (rule.minExclusive ? parsed > rule.min : parsed >= rule.min)) &&
     (rule.max === undefined || parsed <= rule.max);
   if (!fits) {
-    throw new InputError(rule.label, `must be ${rangeText(rule)}; got "${describe(value)}".`);
+    const notation =
+      typeof value === "string" && !DECIMAL.test(value.trim()) && Number.isFinite(Number(value))
+        ? " in decimal digits"
+        : "";
+    throw new InputError(
+      rule.label,
+      `must be ${rangeText(rule)}${notation}; got "${preview(value)}".`,
+    );
   }
   return parsed;
 };
@@ -96,19 +162,25 @@ export const toBoolean =
   (value: unknown): boolean => {
     if (isUnset(value)) return false;
     if (typeof value === "boolean") return value;
-    const text = String(value).trim().toLowerCase();
+    const text = typeof value === "string" ? value.trim().toLowerCase() : "";
     if (text === "true") return true;
     if (text === "false") return false;
-    throw new InputError(label, `must be true or false; got "${describe(value)}".`);
+    throw new InputError(label, `must be true or false; got "${preview(value)}".`);
   };
 
 export const oneOf =
   <T extends string>(label: string, allowed: readonly T[]) =>
   (value: unknown): T | undefined => {
-    const text = toOptionalString(value)?.trim();
+    if (value !== null && typeof value === "object") {
+      throw new InputError(
+        label,
+        `must be one of ${allowed.join(", ")}; got ${kindOf(value)} (${preview(value)}).`,
+      );
+    }
+    const text = toOptionalString(value, label)?.trim();
     if (text === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(text)) {
-      throw new InputError(label, `must be one of ${allowed.join(", ")}; got "${describe(text)}".`);
+      throw new InputError(label, `must be one of ${allowed.join(", ")}; got "${preview(text)}".`);
     }
     return text as T;
   };

@@ -8,7 +8,7 @@ export const messageInput = input({
   required: false,
   example: "Summarize this support ticket in two sentences.",
   comments: "The message to send in the conversation, as the user.",
-  clean: optionalString(),
+  clean: optionalString("Message"),
 });
 
 export const systemPromptInput = input({
@@ -17,7 +17,7 @@ export const systemPromptInput = input({
   required: false,
   example: "You are a concise assistant for a customer-support team.",
   comments: "Optional system prompt to set the context and behavior for the chat.",
-  clean: optionalString(),
+  clean: optionalString("System Prompt"),
 });
 
 export const maxTokensInput = input({

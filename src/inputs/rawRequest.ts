@@ -1,7 +1,12 @@
-import { input, util } from "@prismatic-io/spectral";
+import { input } from "@prismatic-io/spectral";
 import { inputs as spectralHttpInputs } from "@prismatic-io/spectral/dist/clients/http";
 import { isConnectionOwned, isHeaderName } from "../client/headers";
-import { DEFAULT_MAX_RETRIES, MAX_ALLOWED_RETRIES } from "../defaults";
+import {
+  DEFAULT_MAX_RETRIES,
+  MAX_ALLOWED_RETRIES,
+  MAX_TIMEOUT_MS,
+  RETRY_AFTER_CAP_MS,
+} from "../defaults";
 import {
   InputError,
   isUnset,
@@ -10,6 +15,7 @@ import {
   parseJson,
   requiredString,
   toBoolean,
+  toOptionalString,
 } from "./clean";
 
 /**
@@ -41,12 +47,20 @@ const toKeyValues = (label: string, value: unknown): KeyValue[] => {
 
 const keyValues = (label: string) => (value: unknown) => toKeyValues(label, value);
 
+/** Header, query and form values travel in one request line or header: far below this. */
+const MAX_VALUE_LENGTH = 8 * 1024;
+
 const textRecord = (label: string) => (value: unknown) => {
   const record: Record<string, string> = {};
   for (const { key, value: entry } of toKeyValues(label, value)) {
-    const text = util.types.toString(entry);
+    const text = toOptionalString(entry, label) ?? "";
     if (/[\r\n\0]/.test(key + text))
-      throw new InputError(label, `${key} must not contain line breaks.`);
+      throw new InputError(label, `${key.slice(0, 60)} must not contain line breaks.`);
+    if (key.length > MAX_VALUE_LENGTH || text.length > MAX_VALUE_LENGTH)
+      throw new InputError(
+        label,
+        `${key.slice(0, 60)}: names and values must be at most ${MAX_VALUE_LENGTH} characters each.`,
+      );
     record[key] = text;
   }
   return record;
@@ -101,7 +115,7 @@ export const rawRequestInputs = {
       const method = oneOf(
         "Method",
         HTTP_METHODS,
-      )(isUnset(value) ? value : String(value).toUpperCase());
+      )(toOptionalString(value, "Method")?.toUpperCase());
       if (!method)
         throw new InputError("Method", `is required; choose one of ${HTTP_METHODS.join(", ")}.`);
       return method;
@@ -144,26 +158,32 @@ export const rawRequestInputs = {
   }),
   timeout: input({
     ...spectralHttpInputs.timeout,
-    comments:
-      "The maximum time that a client will await a response to its request, in milliseconds. Empty means 10 minutes.",
+    comments: `The maximum time that a client will await a response to its request, in milliseconds (at most ${MAX_TIMEOUT_MS}). Empty means 10 minutes.`,
     example: "30000",
-    clean: optionalNumber({ label: "Timeout", min: 1, integer: true }),
+    clean: optionalNumber({ label: "Timeout", min: 1, max: MAX_TIMEOUT_MS, integer: true }),
   }),
   debugRequest: input({
     ...spectralHttpInputs.debugRequest,
     comments:
-      "Enabling this flag will log out the current request, with the API key and other credentials redacted.",
+      "When true, logs the current request and its answer, with the API key and other credentials redacted.",
     clean: toBoolean("Debug Request"),
   }),
   retryDelayMS: input({
     ...spectralHttpInputs.retryDelayMS,
     example: "1000",
     comments:
-      "The delay in milliseconds between retries. This is used when 'Use Exponential Backoff' is disabled. 0 uses the standard backoff (0.5 s doubling to 8 s); a retry-after header from the API always wins.",
-    clean: optionalNumber({ label: "Retry Delay (ms)", min: 0, integer: true }),
+      "The delay in milliseconds between retries. This is used when 'Use Exponential Backoff' is disabled. 0 uses the standard backoff (0.5 s doubling to 8 s); a retry-after header from the API always wins. At most 60000, and no wait is longer.",
+    clean: optionalNumber({
+      label: "Retry Delay (ms)",
+      min: 0,
+      max: RETRY_AFTER_CAP_MS,
+      integer: true,
+    }),
   }),
   retryAllErrors: input({
     ...spectralHttpInputs.retryAllErrors,
+    comments:
+      "When true, retries every failed answer (4xx included), not only connection errors, 408, 409, 429, 5xx and 529.",
     clean: toBoolean("Retry On All Errors"),
   }),
   maxRetries: input({
@@ -180,6 +200,8 @@ export const rawRequestInputs = {
   }),
   useExponentialBackoff: input({
     ...spectralHttpInputs.useExponentialBackoff,
+    comments:
+      "When true, doubles Retry Delay (ms) after each attempt. Without a Retry Delay the standard backoff (0.5 s doubling to 8 s) applies either way.",
     clean: toBoolean("Use Exponential Backoff"),
   }),
 };

@@ -1,6 +1,18 @@
 import { input } from "@prismatic-io/spectral";
-import { DEFAULT_MAX_RETRIES, DEFAULT_MODEL, MAX_ALLOWED_RETRIES } from "../defaults";
-import { hasControlCharacters, InputError, optionalNumber, requiredString } from "./clean";
+import {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MODEL,
+  MAX_ALLOWED_RETRIES,
+  MAX_TIMEOUT_MS,
+} from "../defaults";
+import {
+  hasControlCharacters,
+  InputError,
+  MAX_ID_LENGTH,
+  optionalNumber,
+  preview,
+  requiredString,
+} from "./clean";
 
 export const connectionInput = input({
   label: "Connection",
@@ -14,10 +26,16 @@ export const cleanModelId =
   (label: string) =>
   (value: unknown): string => {
     const id = requiredString(label)(value);
-    if (/\s/.test(id) || hasControlCharacters(id) || id === "." || id === "..") {
+    if (
+      /\s/.test(id) ||
+      hasControlCharacters(id) ||
+      id === "." ||
+      id === ".." ||
+      id.length > MAX_ID_LENGTH
+    ) {
       throw new InputError(
         label,
-        `"${id}" is not a model id; pick a model such as ${DEFAULT_MODEL}.`,
+        `"${preview(id)}" is not a model id; pick a model such as ${DEFAULT_MODEL}.`,
       );
     }
     return id;
@@ -40,8 +58,8 @@ export const timeoutInput = input({
   required: false,
   example: "120000",
   comments:
-    "How long to wait for each attempt, in milliseconds. Empty means 10 minutes, as the official SDK waits.",
-  clean: optionalNumber({ label: "Timeout (ms)", min: 1, integer: true }),
+    "How long to wait for each attempt, in milliseconds, at most 2147483647 (about 24 days, the longest timer Node keeps). Empty means 10 minutes, as the official SDK waits.",
+  clean: optionalNumber({ label: "Timeout (ms)", min: 1, max: MAX_TIMEOUT_MS, integer: true }),
 });
 
 export const maxRetriesInput = input({

@@ -1,7 +1,10 @@
 import type { Readable } from "node:stream";
+import { MESSAGE_ANSWER } from "../client/answers";
 import type { AnthropicClient } from "../client/createAnthropicClient";
 import { AnthropicApiError } from "../client/errors";
+import { backoffMs } from "../client/retry";
 import { NON_STREAMING_MAX_TOKENS } from "../defaults";
+import { IdleTimeoutError, withIdleTimeout } from "../util/idleTimeout";
 import { readMessageStream, StreamError } from "./stream";
 import type { CreateMessageBody, Message } from "./types";
 
@@ -20,35 +23,104 @@ export const sendMessage = async (
       path: "/messages",
       body,
       betas: options.betas,
+      answer: MESSAGE_ANSWER,
     });
     return data;
   }
+  // The client retries failed requests; a stream that breaks after its 200 arrived is retried
+  // here, since nothing partial was handed on and the whole answer can be asked for again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await streamMessage(client, body, options.betas);
+    } catch (error) {
+      const transient = error instanceof BrokenStreamError;
+      if (!transient || attempt > client.retries) throw error;
+      await sleep(backoffMs(attempt));
+    }
+  }
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Bytes of a non-stream answer read to say what it was. */
+const MAX_NON_STREAM_BYTES = 64 * 1024;
+
+const streamMessage = async (
+  client: AnthropicClient,
+  body: CreateMessageBody,
+  betas: string[] | undefined,
+): Promise<Message> => {
+  const request = { method: "POST", path: "/messages" } as const;
   const response = await client.request<Readable>({
-    method: "POST",
-    path: "/messages",
+    ...request,
     body: { ...body, stream: true },
-    betas: options.betas,
+    betas,
     headers: { accept: "text/event-stream" },
     responseType: "stream",
   });
   const header = response.headers["request-id"];
   const requestId = typeof header === "string" ? header : undefined;
+  const contentType = String(response.headers["content-type"] ?? "");
+  if (!/^text\/event-stream\b/i.test(contentType)) {
+    const text = await readSome(response.data, MAX_NON_STREAM_BYTES).catch(() => "");
+    const problem = text.trim()
+      ? `the content type is ${contentType || "missing"}, not text/event-stream`
+      : "the body is empty";
+    throw client.invalidAnswer(request, { ...response, data: text }, "an event stream", problem);
+  }
   try {
-    return await readMessageStream(response.data, { requestId });
+    return await readMessageStream(withIdleTimeout(response.data, client.timeoutMs), {
+      requestId,
+    });
   } catch (error) {
-    if (error instanceof StreamError) throw error;
-    // The socket broke while the answer streamed in; what arrived is not an answer, and the
-    // raw error (an axios one, holding the request config) must not reach the platform.
-    throw brokenStreamError(error, requestId);
+    // An error event's text is the server's: it could echo the key, and it could be huge.
+    if (error instanceof StreamError)
+      throw new StreamError(client.redact(error.message), {
+        type: error.type,
+        requestId: error.requestId,
+      });
+    // The socket broke or stalled while the answer streamed in; what arrived is not an answer,
+    // and the raw error (an axios one, holding the request config) must not reach the platform.
+    throw new BrokenStreamError(
+      client.redact(describeBreak(error, client.timeoutMs)),
+      error,
+      requestId,
+    );
   }
 };
 
-const brokenStreamError = (error: unknown, requestId: string | undefined): AnthropicApiError => {
+const readSome = async (stream: Readable, maxBytes: number): Promise<string> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.from(chunk);
+    chunks.push(buffer);
+    size += buffer.length;
+    if (size >= maxBytes) break;
+  }
+  stream.destroy();
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString("utf8");
+};
+
+const describeBreak = (error: unknown, timeoutMs: number): string => {
+  if (error instanceof IdleTimeoutError)
+    return `Anthropic API stream stalled: no data for ${timeoutMs} ms (the step's Timeout) before the answer was complete`;
   const code = (error as { code?: unknown }).code;
   const reason =
     typeof code === "string" ? code : error instanceof Error ? error.message : "network error";
-  return new AnthropicApiError(
-    `Anthropic API stream broke off before the answer was complete (${reason}); no partial result is returned. Retry the step.${requestId ? ` (request-id ${requestId})` : ""}`,
-    { type: "connection_error", requestId },
-  );
+  return `Anthropic API stream broke off before the answer was complete (${reason})`;
 };
+
+/** A stream that broke or stalled after its 200 arrived: transient, so it is retried. */
+class BrokenStreamError extends AnthropicApiError {
+  constructor(reason: string, cause: unknown, requestId: string | undefined) {
+    super(
+      `${reason}; no partial result is returned. Retry the step.${requestId ? ` (request-id ${requestId})` : ""}`,
+      {
+        status: 200,
+        type: cause instanceof IdleTimeoutError ? "timeout_error" : "connection_error",
+        requestId,
+      },
+    );
+  }
+}

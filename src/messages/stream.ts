@@ -5,6 +5,7 @@
  * fails loudly instead of yielding a partial Message.
  */
 import { createParser, type EventSourceMessage } from "eventsource-parser";
+import { AnthropicApiError } from "../client/errors";
 import { isObject } from "../util/isObject";
 import type { Message, OtherBlock, Usage } from "./types";
 
@@ -15,14 +16,12 @@ interface StreamErrorDetails {
   cause?: unknown;
 }
 
-export class StreamError extends Error {
+/** A stream that failed: an API error too, so every caller handles one family of errors. */
+export class StreamError extends AnthropicApiError {
   override readonly name = "AnthropicStreamError";
-  readonly type: string;
-  readonly requestId?: string;
   constructor(message: string, details: StreamErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.type = details.type;
-    this.requestId = details.requestId;
+    super(message, { type: details.type, requestId: details.requestId });
+    if (details.cause !== undefined) this.cause = details.cause;
   }
 }
 

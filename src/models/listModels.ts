@@ -1,3 +1,4 @@
+import { MODEL_PAGE_ANSWER } from "../client/answers";
 import type { AnthropicClient } from "../client/createAnthropicClient";
 import { MODELS_PAGE_LIMIT_MAX } from "../defaults";
 import { collectPages } from "../pagination/collectPages";
@@ -31,6 +32,7 @@ export const fetchModelPage = async (
     method: "GET",
     path: "/models",
     query: { limit: query.limit, after_id: query.afterId, before_id: query.beforeId },
+    answer: MODEL_PAGE_ANSWER,
   });
   return data;
 };

@@ -19,8 +19,17 @@ const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
  * accepted: an absolute or protocol-relative URL would carry the API key to
  * another host, so it is refused before anything is sent.
  */
+/** No API path is anywhere near this; servers refuse long request lines (HTTP 414/431). */
+const MAX_URL_LENGTH = 8 * 1024;
+
 export const toApiPath = (url: string): string => {
   const text = url.trim();
+  if (text.length > MAX_URL_LENGTH) {
+    throw new InputError(
+      "URL",
+      `must be a path of at most ${MAX_URL_LENGTH} characters, such as /models; got ${text.length}.`,
+    );
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith("//") || text.startsWith("\\")) {
     throw new InputError(
       "URL",

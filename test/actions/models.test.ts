@@ -120,4 +120,12 @@ describe("selectModel data source", () => {
     );
     expect(sim().requests).toHaveLength(1);
   });
+
+  it("retries once at most, so a builder waiting in the designer is not kept for long", async () => {
+    const overloaded = { status: 529, headers: { "retry-after-ms": "10" } };
+    sim().enqueueFaults(overloaded, overloaded, overloaded);
+    const error = await failureOf(harness.dataSource("selectModel", { connection: connection() }));
+    expect(error.message).toMatch(/^Anthropic API 529 overloaded_error: /);
+    expect(sim().requests).toHaveLength(2);
+  });
 });

@@ -8,6 +8,7 @@ import {
   runAction,
   useSimulator,
 } from "../support/harness";
+import { startStubServer } from "../support/stubServer";
 
 const { sim, connection } = useSimulator();
 
@@ -159,5 +160,77 @@ describe("the API key", () => {
       debugRequest: "true",
     });
     expect(JSON.stringify(result)).not.toContain(SIMULATOR_API_KEY);
+  });
+});
+
+describe("redaction happens before any clipping", () => {
+  it("a key that straddles the clip of a gateway's body leaves no piece of itself", async () => {
+    const gateway = await startStubServer(() => ({
+      status: 500,
+      contentType: "text/plain",
+      body: `${"x".repeat(290)} ${SIMULATOR_API_KEY} trailing`,
+    }));
+    try {
+      const error = await failureOf(
+        runAction("getModel", {
+          connection: connectionFor(gateway.baseUrl),
+          model: "claude-haiku-4-5",
+          maxRetries: "0",
+        }),
+      );
+      // The clip may cut the marker, never the key: only "[redact..." can remain.
+      expect(error.message).toMatch(/ \[redact/);
+      expect(everythingIn(error)).not.toContain(SIMULATOR_API_KEY.slice(0, 10));
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it("a key that straddles the debug log's body clip leaves no piece of itself", async () => {
+    const { lines, logger } = capturingLogger();
+    await runAction(
+      "rawRequest",
+      {
+        connection: connection(),
+        url: "/messages/count_tokens",
+        method: "POST",
+        data: JSON.stringify({
+          model: "claude-haiku-4-5",
+          messages: [{ role: "user", content: `${"y".repeat(1_950)}${SIMULATOR_API_KEY}` }],
+        }),
+        debugRequest: "true",
+      },
+      { logger },
+    );
+    const log = lines.join("\n");
+    expect(log).toContain("[redacted]");
+    expect(log).not.toContain(SIMULATOR_API_KEY.slice(0, 10));
+  });
+
+  it("a key in the Base URL's path is not in debug log URLs", async () => {
+    const { lines, logger } = capturingLogger();
+    await failureOf(
+      runAction(
+        "listModels",
+        { connection: connection({ baseUrl: `${sim().url}/${SIMULATOR_API_KEY}` }) },
+        { debug: true, logger },
+      ),
+    );
+    expect(lines.join("\n")).toContain("Anthropic request:");
+    expect(lines.join("\n")).not.toContain(SIMULATOR_API_KEY);
+  });
+
+  it.each([
+    ["credentials", "https://user:hunter2@gw.example.com/v1"],
+    ["a query", "https://gw.example.com/?token=hunter2"],
+    ["a fragment", "https://gw.example.com/#hunter2"],
+  ])("a Base URL refused for %s is not kept verbatim in the error", async (_name, baseUrl) => {
+    const error = await failureOf(runAction("listModels", { connection: connection({ baseUrl }) }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toBe(
+      "Base URL: must not contain credentials, a query string or a fragment.",
+    );
+    expect(everythingIn(error)).not.toContain("hunter2");
+    expect(sim().requests).toHaveLength(0);
   });
 });

@@ -9,7 +9,7 @@ import { PromptCache } from "./messages/cache";
 import { type HandlerResult, matchRoute } from "./router";
 import { ROUTES } from "./routes";
 import { warmUpSchemas } from "./schema/validate";
-import { writeSseEvents } from "./sse";
+import { formatSseEvent, writeSseEvents } from "./sse";
 import type { Fault, RecordedRequest, Simulator, SimulatorOptions } from "./types";
 
 /** The Messages API's request size limit. */
@@ -33,7 +33,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function record(req: IncomingMessage, rawBody: string): RecordedRequest {
+function record(req: IncomingMessage, rawBody: string, receivedAt: number): RecordedRequest {
   // split by hand: new URL() would read a path like "//x" as a host
   const target = req.url ?? "/";
   const mark = target.indexOf("?");
@@ -58,7 +58,61 @@ function record(req: IncomingMessage, rawBody: string): RecordedRequest {
     headers,
     rawBody,
     body,
+    receivedAt,
   };
+}
+
+/** Whether `fault` breaks the body of whatever answer goes out (see dropMidBody, stallBodyMs). */
+const breaksBody = (fault: Fault | undefined): boolean =>
+  Boolean(fault?.dropMidBody) || (fault?.stallBodyMs ?? 0) > 0;
+
+const writeChunk = (res: ServerResponse, chunk: Buffer): Promise<void> =>
+  new Promise((resolve) => {
+    if (res.destroyed) resolve();
+    else res.write(chunk, () => resolve());
+  });
+
+/**
+ * Sends a whole body, or, when the fault says so, half of it and then a dropped socket or a
+ * stall. `contentLength: false` sends it chunked (SSE).
+ */
+async function sendBody(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: Buffer,
+  fault: Fault | undefined,
+  state: State,
+  contentLength = true,
+): Promise<void> {
+  const allHeaders = contentLength
+    ? { ...headers, "content-length": String(body.length) }
+    : headers;
+  if (!breaksBody(fault)) {
+    res.writeHead(status, allHeaders);
+    res.end(body);
+    return;
+  }
+  const half = Math.max(1, Math.floor(body.length / 2));
+  res.writeHead(status, allHeaders);
+  res.flushHeaders();
+  await writeChunk(res, body.subarray(0, half));
+  if (fault?.dropMidBody) {
+    res.socket?.destroy();
+    return;
+  }
+  const gone = new AbortController();
+  res.once("close", () => gone.abort());
+  try {
+    await sleep(fault?.stallBodyMs ?? 0, undefined, {
+      signal: AbortSignal.any([gone.signal, state.closing.signal]),
+    });
+  } catch {
+    // the client gave up (its timeout) or the simulator closed: nobody is left to answer
+    res.destroy();
+    return;
+  }
+  res.end(body.subarray(half));
 }
 
 function sendJson(
@@ -66,19 +120,40 @@ function sendJson(
   status: number,
   body: unknown,
   headers: Record<string, string>,
-): void {
-  res.writeHead(status, { ...headers, "content-type": "application/json" });
-  res.end(JSON.stringify(body));
+  fault: Fault | undefined,
+  state: State,
+): Promise<void> {
+  const text = Buffer.from(JSON.stringify(body));
+  return sendBody(
+    res,
+    status,
+    { ...headers, "content-type": "application/json" },
+    text,
+    fault,
+    state,
+  );
 }
+
+/** A message padded so that the whole envelope is about `bytes` long. */
+const paddedMessage = (message: string, bytes: number): string => {
+  const filler = " The gateway repeated this line to fill the error body.";
+  const missing = Math.max(0, bytes - message.length - 120);
+  return message + filler.repeat(Math.ceil(missing / filler.length)).slice(0, missing);
+};
 
 function sendError(
   res: ServerResponse,
   requestId: string,
   error: ApiError,
   headers: Record<string, string>,
-): void {
-  const envelope = errorEnvelope(error.type, error.message, requestId);
-  sendJson(res, error.status, envelope, { ...error.headers, ...headers });
+  fault: Fault | undefined,
+  state: State,
+): Promise<void> {
+  const message = fault?.errorBodyBytes
+    ? paddedMessage(error.message, fault.errorBodyBytes)
+    : error.message;
+  const envelope = errorEnvelope(error.type, message, requestId);
+  return sendJson(res, error.status, envelope, { ...error.headers, ...headers }, fault, state);
 }
 
 /** Routing, then authentication, then the version header: the API's order of refusals. */
@@ -97,8 +172,9 @@ function dispatch(request: RecordedRequest, state: State): HandlerResult {
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, state: State): Promise<void> {
+  const receivedAt = Date.now();
   const requestId = newRequestId();
-  const recorded = record(req, (await readBody(req)).toString("utf8"));
+  const recorded = record(req, (await readBody(req)).toString("utf8"), receivedAt);
   state.requests.push(recorded);
 
   const fault = state.faults.shift();
@@ -108,8 +184,28 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
     return;
   }
   const headers = { ...fault?.headers, "request-id": requestId };
+  if (fault?.redirect) {
+    const { status, location } = fault.redirect;
+    const html = `<html><head><title>${status} Moved</title></head><body><a href="${location}">moved here</a></body></html>`;
+    await sendBody(
+      res,
+      status,
+      { ...headers, location, "content-type": "text/html" },
+      Buffer.from(html),
+      fault,
+      state,
+    );
+    return;
+  }
+  if (fault?.raw) {
+    const { status = 200, contentType = "application/json", body } = fault.raw;
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
+    await sendBody(res, status, { ...headers, "content-type": contentType }, bytes, fault, state);
+    return;
+  }
   if (fault?.status !== undefined) {
-    sendError(res, requestId, new ApiError(fault.status, fault.message, fault.errorType), headers);
+    const error = new ApiError(fault.status, fault.message, fault.errorType);
+    await sendError(res, requestId, error, headers, fault, state);
     return;
   }
 
@@ -121,20 +217,27 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
       error instanceof ApiError
         ? error
         : new ApiError(500, `Internal server error (simulator bug: ${String(error)})`);
-    sendError(res, requestId, apiError, headers);
+    await sendError(res, requestId, apiError, headers, fault, state);
     return;
   }
   if (result.kind === "json") {
-    sendJson(res, result.status ?? 200, result.body, headers);
+    await sendJson(res, result.status ?? 200, result.body, headers, fault, state);
     return;
   }
-  res.writeHead(200, {
+  const sseHeaders = {
     ...headers,
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache",
-  });
+  };
+  const events = brokenStream(result.events, fault) ?? result.events;
+  if (breaksBody(fault)) {
+    const text = Buffer.from(events.map(formatSseEvent).join(""));
+    await sendBody(res, 200, sseHeaders, text, fault, state, false);
+    return;
+  }
+  res.writeHead(200, sseHeaders);
   res.flushHeaders();
-  await writeSseEvents(res, brokenStream(result.events, fault) ?? result.events);
+  await writeSseEvents(res, events);
   if (fault?.dropMidStream) res.socket?.destroy();
   else res.end();
 }

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   rawBody: string;
   /** JSON.parse(rawBody) when the content-type is JSON and parsing succeeds, else undefined. */
   body: unknown;
+  /** Date.now() when the request arrived, to measure the waits between retries. */
+  receivedAt: number;
 }
 
 export interface Fault {
@@ -31,6 +33,31 @@ export interface Fault {
   truncateStream?: boolean;
   /** For stream:true: after some deltas, destroy the socket mid-response (a broken connection). */
   dropMidStream?: boolean;
+  /**
+   * Answer with a redirect instead: this status (301, 302, 303, 307, 308, ...) and a Location
+   * header, with a small HTML body. Nothing else is handled.
+   */
+  redirect?: { status: number; location: string };
+  /**
+   * Answer with exactly this body instead of the API's answer: `status` defaults to 200,
+   * `contentType` to application/json. For malformed 200s, HTML from a gateway, and the like.
+   */
+  raw?: { status?: number; contentType?: string; body: string | Buffer };
+  /**
+   * Whatever the answer is (JSON, SSE, `raw`, an error): send the status, the headers (with the
+   * full content-length, except for SSE) and about half the body, then destroy the socket.
+   */
+  dropMidBody?: boolean;
+  /**
+   * Whatever the answer is: send the status, the headers and about half the body, then stall
+   * this long (cut short when the client goes away or the simulator closes), then the rest.
+   */
+  stallBodyMs?: number;
+  /**
+   * With `status`: pad the error envelope's message so the whole body is about this many
+   * bytes (e.g. 50 * 1024 * 1024), to check that error messages stay bounded.
+   */
+  errorBodyBytes?: number;
 }
 
 export interface Simulator {

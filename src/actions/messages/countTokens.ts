@@ -1,4 +1,5 @@
 import { action } from "@prismatic-io/spectral";
+import { TOKEN_COUNT_ANSWER } from "../../client/answers";
 import { createAnthropicClient } from "../../client/createAnthropicClient";
 import { conversationInputs } from "../../inputs/chatOptions";
 import { messageInput, systemPromptInput } from "../../inputs/messages";
@@ -27,6 +28,7 @@ export const countTokens = action({
       path: "/messages/count_tokens",
       body,
       betas,
+      answer: TOKEN_COUNT_ANSWER,
     });
     return { data: { input_tokens: data.input_tokens } };
   },

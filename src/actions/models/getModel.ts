@@ -1,4 +1,5 @@
 import { action } from "@prismatic-io/spectral";
+import { MODEL_ANSWER } from "../../client/answers";
 import { createAnthropicClient } from "../../client/createAnthropicClient";
 import { exampleModel } from "../../examples";
 import { connectionInput, modelInput, toClientOptions, transportInputs } from "../../inputs/shared";
@@ -15,6 +16,7 @@ export const getModel = action({
     const { data } = await client.request<ModelInfo>({
       method: "GET",
       path: `/models/${encodeURIComponent(model)}`,
+      answer: MODEL_ANSWER,
     });
     return { data };
   },

@@ -2,7 +2,7 @@ import { action, input } from "@prismatic-io/spectral";
 import { createAnthropicClient } from "../../client/createAnthropicClient";
 import { MODELS_PAGE_LIMIT_DEFAULT, MODELS_PAGE_LIMIT_MAX } from "../../defaults";
 import { exampleModelPage } from "../../examples";
-import { optionalNumber, optionalString, toBoolean } from "../../inputs/clean";
+import { optionalId, optionalNumber, toBoolean } from "../../inputs/clean";
 import { connectionInput, toClientOptions, transportInputs } from "../../inputs/shared";
 import { fetchAllModels, fetchModelPage } from "../../models/listModels";
 
@@ -19,7 +19,7 @@ export const listModels = action({
       required: false,
       default: "false",
       comments:
-        "Fetch all paginated results. Turning this On will ignore the Limit, After ID, and Before ID inputs.",
+        "When true, every page of results is fetched, and the Limit, After ID and Before ID inputs are ignored.",
       clean: toBoolean("Fetch All"),
     }),
     beforeId: input({
@@ -29,7 +29,7 @@ export const listModels = action({
       example: "claude-haiku-4-5-20251001",
       comments:
         "ID of the object to use as a cursor for pagination. Returns the page of results immediately before this object.",
-      clean: optionalString(),
+      clean: optionalId("Before ID"),
     }),
     afterId: input({
       label: "After ID",
@@ -38,7 +38,7 @@ export const listModels = action({
       example: "claude-sonnet-4-6",
       comments:
         "ID of the object to use as a cursor for pagination. Returns the page of results immediately after this object.",
-      clean: optionalString(),
+      clean: optionalId("After ID"),
     }),
     limit: input({
       label: "Limit",

@@ -106,8 +106,15 @@ describe("streaming", () => {
     expect(error.type).toBe("incomplete_stream");
   });
 
-  it("turns a connection that breaks mid-stream into one clear error that holds no request", async () => {
+  it("retries a stream whose connection breaks, and returns the whole answer", async () => {
     sim().enqueueFaults({ dropMidStream: true });
+    const data = await runChat(connection(), { initialMessage: "hi", stream: "true" });
+    expect(sim().requests).toHaveLength(2);
+    expect(data.stop_reason).toBe("end_turn");
+  });
+
+  it("turns a connection that keeps breaking mid-stream into one clear error that holds no request", async () => {
+    sim().enqueueFaults({ dropMidStream: true }, { dropMidStream: true }, { dropMidStream: true });
     const error = await failureOf(runChat(connection(), { initialMessage: "hi", stream: "true" }));
     expect(error.message).toMatch(
       /^Anthropic API stream broke off before the answer was complete \(\w+\); no partial result is returned\. Retry the step\. \(request-id req_\w+\)$/,
