@@ -6,4 +6,6 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", {}] },
   testTimeout: 30000,
+  // fails any test whose logs, errors, results or requests to other hosts show the key (see the file)
+  setupFilesAfterEnv: ["<rootDir>/test/support/secretHygieneSetup.ts"],
 };

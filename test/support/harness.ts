@@ -1,17 +1,24 @@
 import { type ActionLogger, type Connection, testing } from "@prismatic-io/spectral";
 import component from "../../src";
 import { SIMULATOR_API_KEY, type Simulator, startSimulator } from "../simulator";
+import { recordError, recordHygieneEvent, registerConnectionBaseUrl } from "./secretHygiene";
+
+export { allowConsoleOutput, registerBaseUrl, registerSecret } from "./secretHygiene";
 
 export const harness = testing.createHarness(component);
 
 export const connectionFor = (
   baseUrl: string,
   fields: Record<string, unknown> = {},
-): Connection => ({
-  key: "anthropic",
-  configVarKey: "anthropicConnection",
-  fields: { apiKey: SIMULATOR_API_KEY, baseUrl, ...fields },
-});
+): Connection => {
+  // the key may go where the connection points (secret hygiene: any other host is a leak)
+  registerConnectionBaseUrl(fields.baseUrl ?? baseUrl);
+  return {
+    key: "anthropic",
+    configVarKey: "anthropicConnection",
+    fields: { apiKey: SIMULATOR_API_KEY, baseUrl, ...fields },
+  };
+};
 
 /** A logger that keeps every line, to assert on what a step logged. */
 export const capturingLogger = () => {
@@ -19,9 +26,9 @@ export const capturingLogger = () => {
   const keep =
     (level: string) =>
     (...args: unknown[]) => {
-      lines.push(
-        `${level} ${args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" ")}`,
-      );
+      const line = `${level} ${args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" ")}`;
+      lines.push(line);
+      recordHygieneEvent({ kind: "log", line });
     };
   const logger: ActionLogger = {
     metric: keep("metric"),
@@ -55,7 +62,16 @@ export const runAction = async (
     logger: options.logger ?? capturingLogger().logger,
     globalDebug: options.debug ?? false,
   };
-  const result = await harness.action(key, params, context as Parameters<typeof harness.action>[2]);
+  const connection = params.connection as Connection | undefined;
+  registerConnectionBaseUrl(connection?.fields?.baseUrl);
+  let result: unknown;
+  try {
+    result = await harness.action(key, params, context as Parameters<typeof harness.action>[2]);
+  } catch (error) {
+    recordError(error, `the error ${key} threw`);
+    throw error;
+  }
+  recordHygieneEvent({ kind: "result", result, where: `the result ${key} returned` });
   if (!result || typeof result !== "object") throw new Error(`${key} returned no result`);
   return result as ActionResult;
 };
@@ -87,6 +103,7 @@ export const failureOf = async (
   try {
     await promise;
   } catch (error) {
+    recordError(error, "the error failureOf caught");
     return error as Error & Record<string, unknown>;
   }
   throw new Error("expected the action to fail, but it succeeded");
