@@ -5,7 +5,7 @@ import axiosRetry from "axios-retry";
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../defaults";
 import { withoutUndefined } from "../util/withoutUndefined";
 import type { AnswerShape } from "./answers";
-import { AnthropicApiError, boundedText, gistOf, toAnthropicError } from "./errors";
+import { AnthropicApiError, boundedText, gistOf, requestIdOf, toAnthropicError } from "./errors";
 import { BETA_HEADER, mergeBetas, takeBetaHeaders } from "./headers";
 import { attachDebugLogging } from "./logging";
 import { type RetryPolicy, retryDelayMs, shouldRetry } from "./retry";
@@ -120,14 +120,13 @@ export const createAnthropicClient = (
   });
 
   const host = new URL(settings.baseUrl).host;
-  const malformedAnswer = (
+  const invalidAnswer = (
     request: Pick<ApiRequest, "method" | "path">,
     response: AxiosResponse,
     name: string,
     problem: string,
   ): AnthropicApiError => {
-    const header = response.headers["request-id"];
-    const requestId = typeof header === "string" && header ? header : undefined;
+    const requestId = requestIdOf(response.headers);
     const raw = typeof response.data === "string" ? response.data : JSON.stringify(response.data);
     const began = boundedText(gistOf(raw ?? ""), settings.apiKey, 120);
     return new AnthropicApiError(
@@ -140,7 +139,7 @@ export const createAnthropicClient = (
     settings: publicSettings,
     timeoutMs,
     retries: policy.retries,
-    invalidAnswer: malformedAnswer,
+    invalidAnswer,
     async request<T>(request: ApiRequest): Promise<AxiosResponse<T>> {
       assertRelativePath(request.path);
       // Every source of betas is merged here, and only here: the connection's, a step's header, the action's own.
@@ -170,7 +169,7 @@ export const createAnthropicClient = (
       }
       const problem = request.answer?.problem(response.data, response.status);
       if (request.answer && problem) {
-        throw malformedAnswer(request, response, request.answer.name, problem);
+        throw invalidAnswer(request, response, request.answer.name, problem);
       }
       return response;
     },

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { type Connection, ConnectionError } from "@prismatic-io/spectral";
 import { isAxiosError } from "axios";
+import { readAtMost } from "../util/readAtMost";
 
 /** What every API failure carries, whichever class it is raised as. */
 export interface ApiFailureDetails {
@@ -100,20 +101,7 @@ export const boundedText = (text: string, secret: string, max: number): string =
 
 const bodyText = async (data: unknown): Promise<string> => {
   if (data === undefined || data === null) return "";
-  if (data instanceof Readable) {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of data) {
-      const buffer = Buffer.from(chunk);
-      chunks.push(buffer);
-      size += buffer.length;
-      if (size >= MAX_ERROR_BODY_BYTES) {
-        data.destroy();
-        break;
-      }
-    }
-    return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8");
-  }
+  if (data instanceof Readable) return readAtMost(data, MAX_ERROR_BODY_BYTES);
   if (Buffer.isBuffer(data)) return data.subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8");
   if (data instanceof ArrayBuffer)
     return Buffer.from(data).subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8");
@@ -174,6 +162,10 @@ const headerValue = (headers: unknown, name: string): string | undefined => {
   return typeof value === "string" && value ? value : undefined;
 };
 
+/** The `request-id` every API answer carries, when this one did. */
+export const requestIdOf = (headers: unknown): string | undefined =>
+  headerValue(headers, "request-id");
+
 export interface FailureContext {
   connection: Connection;
   apiKey: string;
@@ -212,7 +204,7 @@ export const toAnthropicError = async (error: unknown, context: FailureContext):
       : response
         ? `Anthropic API answer broke off before it was complete (${where}, HTTP ${response.status} from ${context.host}): ${reason}. Nothing partial is returned; retry the step.`
         : `Anthropic API request failed before a response arrived (${where}): ${reason}. Check the connection's Base URL and the network.`;
-    const requestId = response ? headerValue(response.headers, "request-id") : undefined;
+    const requestId = response ? requestIdOf(response.headers) : undefined;
     return new AnthropicApiError(
       boundedText(
         `${message}${requestId ? ` (request-id ${requestId})` : ""}`,
@@ -226,7 +218,7 @@ export const toAnthropicError = async (error: unknown, context: FailureContext):
       },
     );
   }
-  const requestIdHeader = headerValue(response.headers, "request-id");
+  const requestIdHeader = requestIdOf(response.headers);
   if (response.status < 400) {
     // Redirects are never followed: the key would go wherever the Location points.
     const location = headerValue(response.headers, "location") ?? "(no location)";
@@ -240,12 +232,9 @@ export const toAnthropicError = async (error: unknown, context: FailureContext):
   const text = await bodyText(response.data).catch(() => "");
   const parsed = parseJsonText(text);
   const envelope = asAnthropicEnvelope(parsed) ?? envelopeFromPrefix(text);
+  const bodyRequestId = (parsed as { request_id?: unknown } | undefined)?.request_id;
   const requestId =
-    requestIdHeader ??
-    envelope?.request_id ??
-    (typeof (parsed as { request_id?: unknown } | undefined)?.request_id === "string"
-      ? (parsed as { request_id: string }).request_id
-      : undefined);
+    requestIdHeader ?? (typeof bodyRequestId === "string" ? bodyRequestId : undefined);
   const idText = requestId ? ` (request-id ${requestId})` : "";
   let type: string;
   let apiMessage: string;

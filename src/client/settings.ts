@@ -1,6 +1,7 @@
 import { type Connection, util } from "@prismatic-io/spectral";
 import { AUTH_STYLES, type AuthStyle } from "../connection";
 import { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, DEFAULT_BASE_URL } from "../defaults";
+import { preview } from "../inputs/clean";
 import { connectionFailure } from "./errors";
 import {
   isConnectionOwned,
@@ -50,8 +51,7 @@ const fieldText = (connection: Connection, label: string, value: unknown): strin
 };
 
 /** A value as an error may quote it: short, line breaks escaped. */
-const quoted = (text: string): string =>
-  JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+const quoted = (text: string): string => `"${preview(text)}"`;
 
 const readBaseUrl = (connection: Connection, raw: string): string => {
   const text = raw || DEFAULT_BASE_URL;

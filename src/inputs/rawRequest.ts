@@ -13,6 +13,7 @@ import {
   oneOf,
   optionalNumber,
   parseJson,
+  preview,
   requiredString,
   toBoolean,
   toOptionalString,
@@ -55,11 +56,11 @@ const textRecord = (label: string) => (value: unknown) => {
   for (const { key, value: entry } of toKeyValues(label, value)) {
     const text = toOptionalString(entry, label) ?? "";
     if (/[\r\n\0]/.test(key + text))
-      throw new InputError(label, `${key.slice(0, 60)} must not contain line breaks.`);
+      throw new InputError(label, `${preview(key)} must not contain line breaks.`);
     if (key.length > MAX_VALUE_LENGTH || text.length > MAX_VALUE_LENGTH)
       throw new InputError(
         label,
-        `${key.slice(0, 60)}: names and values must be at most ${MAX_VALUE_LENGTH} characters each.`,
+        `${preview(key)}: names and values must be at most ${MAX_VALUE_LENGTH} characters each.`,
       );
     record[key] = text;
   }

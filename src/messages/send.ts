@@ -1,10 +1,11 @@
 import type { Readable } from "node:stream";
 import { MESSAGE_ANSWER } from "../client/answers";
 import type { AnthropicClient } from "../client/createAnthropicClient";
-import { AnthropicApiError } from "../client/errors";
+import { AnthropicApiError, requestIdOf } from "../client/errors";
 import { backoffMs } from "../client/retry";
 import { NON_STREAMING_MAX_TOKENS } from "../defaults";
 import { IdleTimeoutError, withIdleTimeout } from "../util/idleTimeout";
+import { readAtMost } from "../util/readAtMost";
 import { readMessageStream, StreamError } from "./stream";
 import type { CreateMessageBody, Message } from "./types";
 
@@ -58,11 +59,10 @@ const streamMessage = async (
     headers: { accept: "text/event-stream" },
     responseType: "stream",
   });
-  const header = response.headers["request-id"];
-  const requestId = typeof header === "string" ? header : undefined;
+  const requestId = requestIdOf(response.headers);
   const contentType = String(response.headers["content-type"] ?? "");
   if (!/^text\/event-stream\b/i.test(contentType)) {
-    const text = await readSome(response.data, MAX_NON_STREAM_BYTES).catch(() => "");
+    const text = await readAtMost(response.data, MAX_NON_STREAM_BYTES).catch(() => "");
     const problem = text.trim()
       ? `the content type is ${contentType || "missing"}, not text/event-stream`
       : "the body is empty";
@@ -87,19 +87,6 @@ const streamMessage = async (
       requestId,
     );
   }
-};
-
-const readSome = async (stream: Readable, maxBytes: number): Promise<string> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = Buffer.from(chunk);
-    chunks.push(buffer);
-    size += buffer.length;
-    if (size >= maxBytes) break;
-  }
-  stream.destroy();
-  return Buffer.concat(chunks).subarray(0, maxBytes).toString("utf8");
 };
 
 const describeBreak = (error: unknown, timeoutMs: number): string => {

@@ -75,51 +75,37 @@ describe("connection-owned headers", () => {
     },
   );
 
-  it.each(["x-api-key", "authorization", "anthropic-version", "host"])(
-    "%s is refused in Raw Request headers, before sending",
-    async (name) => {
-      const error = await failureOf(
-        runAction("rawRequest", {
-          connection: connection(),
-          url: "/models",
-          method: "GET",
-          headers: [{ key: name, value: "x" }],
-        }),
-      );
-      expect(error.message).toBe(
-        `Header: ${name} is set by the connection and cannot be overridden here.`,
-      );
-      expect(sim().requests).toHaveLength(0);
-    },
-  );
-
-  it.each(["x-api-key ", "x-api-key\t", " authorization", "anthropic-version ", "host "])(
-    "%j cannot bypass the check with whitespace",
-    async (name) => {
-      const error = await failureOf(
-        runAction("rawRequest", {
-          connection: connection(),
-          url: "/models",
-          method: "GET",
-          headers: [{ key: name, value: "x" }],
-        }),
-      );
-      expect(error.message).toBe(
-        `Header: ${name.trim()} is set by the connection and cannot be overridden here.`,
-      );
-      expect(sim().requests).toHaveLength(0);
-    },
-  );
-
-  it("refuses a header name that is not a token", async () => {
-    const error = await failureOf(
+  const rawRequestWithHeader = (name: string) =>
+    failureOf(
       runAction("rawRequest", {
         connection: connection(),
         url: "/models",
         method: "GET",
-        headers: [{ key: "x custom", value: "x" }],
+        headers: [{ key: name, value: "x" }],
       }),
     );
+
+  it.each([
+    "x-api-key",
+    "authorization",
+    "anthropic-version",
+    "host",
+    // axios trims names, so whitespace must not slip past the check.
+    "x-api-key ",
+    "x-api-key\t",
+    " authorization",
+    "anthropic-version ",
+    "host ",
+  ])("%j is refused in Raw Request headers, before sending", async (name) => {
+    const error = await rawRequestWithHeader(name);
+    expect(error.message).toBe(
+      `Header: ${name.trim()} is set by the connection and cannot be overridden here.`,
+    );
+    expect(sim().requests).toHaveLength(0);
+  });
+
+  it("refuses a header name that is not a token", async () => {
+    const error = await rawRequestWithHeader("x custom");
     expect(error.message).toBe(
       'Header: "x custom" is not a valid header name (letters, digits and - only, no spaces).',
     );

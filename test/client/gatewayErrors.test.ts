@@ -1,7 +1,7 @@
 import { ConnectionError } from "@prismatic-io/spectral";
 import { AnthropicApiError, AnthropicAuthError } from "../../src/client/errors";
-import { connectionFor, failureOf, runAction, useSimulator } from "../support/harness";
-import { startStubServer } from "../support/stubServer";
+import { failureOf, runAction, useSimulator } from "../support/harness";
+import { getModelFailureFrom } from "../support/stubServer";
 
 const { sim, connection } = useSimulator();
 
@@ -27,24 +27,13 @@ describe("an answer that is not the API's error format", () => {
       "502 Bad Gateway 502 Bad Gateway nginx",
     ],
   ])("names the host that answered, not Anthropic: %s", async (_name, answer, gist) => {
-    const gateway = await startStubServer(() => answer);
-    try {
-      const error = await failureOf(
-        runAction("getModel", {
-          connection: connectionFor(gateway.baseUrl),
-          model: "claude-haiku-4-5",
-          maxRetries: "0",
-        }),
-      );
-      expect(error).toBeInstanceOf(AnthropicApiError);
-      expect(error.message).toBe(
-        `HTTP ${answer.status} from ${gateway.host} (GET /v1/models/claude-haiku-4-5), not in the Anthropic API's error format, so a gateway or proxy in front of the API probably answered: ${gist}`,
-      );
-      expect(error.status).toBe(answer.status);
-      expect(error.type).toBe("http_error");
-    } finally {
-      await gateway.close();
-    }
+    const { error, host } = await getModelFailureFrom(answer);
+    expect(error).toBeInstanceOf(AnthropicApiError);
+    expect(error.message).toBe(
+      `HTTP ${answer.status} from ${host} (GET /v1/models/claude-haiku-4-5), not in the Anthropic API's error format, so a gateway or proxy in front of the API probably answered: ${gist}`,
+    );
+    expect(error.status).toBe(answer.status);
+    expect(error.type).toBe("http_error");
   });
 
   it("an Anthropic envelope keeps the API's own message", async () => {

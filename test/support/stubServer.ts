@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { connectionFor, failureOf, runAction } from "./harness";
 
 export interface StubAnswer {
   status: number;
@@ -28,4 +29,21 @@ export const startStubServer = async (answer: (request: http.IncomingMessage) =>
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+};
+
+/** Get Model against a stub answering `answer`, without retries: the error, and the stub's host. */
+export const getModelFailureFrom = async (answer: StubAnswer) => {
+  const stub = await startStubServer(() => answer);
+  try {
+    const error = await failureOf(
+      runAction("getModel", {
+        connection: connectionFor(stub.baseUrl),
+        model: "claude-haiku-4-5",
+        maxRetries: "0",
+      }),
+    );
+    return { error, host: stub.host };
+  } finally {
+    await stub.close();
+  }
 };
