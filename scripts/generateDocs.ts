@@ -5,9 +5,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { actions } from "../src/actions";
+import { definition } from "../src";
 import { anthropicConnection } from "../src/connection";
-import { selectModel } from "../src/dataSources/selectModel";
 
 interface DocumentedInput {
   label: string | { value: string };
@@ -39,6 +38,13 @@ const inputTable = (inputs: Record<string, unknown>): string => {
   return ["| Input | Key | Comments | Default |", "| --- | --- | --- | --- |", ...rows].join("\n");
 };
 
+/** Every step of one kind, walked from the definition so a new one is documented the day it lands. */
+const sections = (steps: Record<string, unknown>): string[] =>
+  Object.entries(steps as Record<string, Documented>).map(([key, step]) => section(key, step));
+
+/** The hand-written recipes under docs/, after the generated reference. */
+const RECIPES = ["chat-recipes.md", "batch-and-file-recipes.md"];
+
 const section = (key: string, { display, inputs }: Documented): string =>
   [
     `### ${display.label}`,
@@ -58,7 +64,7 @@ export const renderDocumentation = (): string =>
     "---",
     "",
     "![Anthropic](./assets/icon.png#connector-icon)",
-    "Chat with Anthropic's Claude models: messages, tools, files, token counts and models.",
+    definition.display.description,
     "",
     "<!-- Generated from the component's definitions by `npm run docs`; do not edit by hand. -->",
     "",
@@ -72,13 +78,14 @@ export const renderDocumentation = (): string =>
     "",
     "## Actions",
     "",
-    ...Object.entries(actions as Record<string, Documented>).map(([key, action]) =>
-      section(key, action),
-    ),
+    ...sections(definition.actions),
+    "## Triggers",
+    "",
+    ...sections(definition.triggers),
     "## Data Sources",
     "",
-    section("selectModel", selectModel as Documented),
-    readFileSync(path.resolve(__dirname, "../docs/chat-recipes.md"), "utf8"),
+    ...sections(definition.dataSources),
+    ...RECIPES.map((file) => readFileSync(path.resolve(__dirname, "../docs", file), "utf8")),
   ].join("\n");
 
 export const DOCUMENTATION_PATH = path.resolve(__dirname, "../documentation.md");

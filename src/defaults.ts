@@ -39,7 +39,6 @@ export const THINKING_MIN_BUDGET_TOKENS = 1024;
 export const MAX_CACHE_BREAKPOINTS = 4;
 /** The name of the tool forced for structured output on models without native support. */
 export const STRUCTURED_OUTPUT_TOOL_NAME = "structured_output";
-export const FILES_API_BETA = "files-api-2025-04-14";
 
 /**
  * The longest per-attempt timeout a step may set: Node's timers hold at most
@@ -54,3 +53,32 @@ export const MAX_TIMEOUT_MS = 2_147_483_647;
  */
 export const PICKLIST_TIMEOUT_MS = 30_000;
 export const PICKLIST_MAX_RETRIES = 1;
+
+/** Message Batches: at most this many requests, and this many bytes of body, in one batch. */
+export const MAX_BATCH_REQUESTS = 100_000;
+export const MAX_BATCH_BYTES = 256 * 1024 * 1024;
+/** What the API accepts as a batch request's custom_id. */
+export const CUSTOM_ID_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
+export const BATCHES_PAGE_LIMIT_DEFAULT = 20;
+export const BATCHES_PAGE_LIMIT_MAX = 1000;
+/** Get Batch Results hands back this many results per step unless told otherwise. */
+export const BATCH_RESULTS_LIMIT_DEFAULT = 100;
+/** A step's result stays small enough for the platform to hold and show. */
+export const BATCH_RESULTS_LIMIT_MAX = 10_000;
+export const BATCH_RESULT_TYPES = ["succeeded", "errored", "canceled", "expired"] as const;
+export type BatchResultType = (typeof BATCH_RESULT_TYPES)[number];
+
+/** Files: the list's largest page, and how long an upload may be kept (seconds). */
+export const FILES_PAGE_LIMIT_DEFAULT = 20;
+export const FILES_PAGE_LIMIT_MAX = 1000;
+/** The Files list takes at most this many ids in its `ids` filter. */
+export const MAX_FILE_IDS_FILTER = 100;
+export const MIN_FILE_EXPIRY_SECONDS = 3_600;
+export const MAX_FILE_EXPIRY_SECONDS = 7_776_000;
+
+/** Legacy Text Completions. */
+export const DEFAULT_MAX_TOKENS_TO_SAMPLE = 1024;
+export const HUMAN_PROMPT = "\n\nHuman:";
+export const AI_PROMPT = "\n\nAssistant:";
+/** A picklist shows at most this many entries; no further page is fetched once it is full. */
+export const PICKLIST_MAX_ITEMS = 1000;

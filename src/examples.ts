@@ -98,3 +98,81 @@ export const exampleChatResult = {
     { role: "assistant" as const, content: exampleMessage.content },
   ],
 };
+
+export const exampleBatch = {
+  id: "msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d",
+  type: "message_batch" as const,
+  processing_status: "ended" as const,
+  request_counts: { processing: 0, succeeded: 998, errored: 2, canceled: 0, expired: 0 },
+  created_at: "2026-12-03T09:00:00.000Z",
+  ended_at: "2026-12-03T09:41:17.000Z",
+  expires_at: "2026-12-04T09:00:00.000Z",
+  archived_at: null,
+  cancel_initiated_at: null,
+  results_url:
+    "https://api.anthropic.com/v1/messages/batches/msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d/results",
+};
+
+/** A batch just created: still processing, no results yet. */
+export const exampleNewBatch = {
+  ...exampleBatch,
+  processing_status: "in_progress" as const,
+  request_counts: { processing: 1000, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
+  ended_at: null,
+  results_url: null,
+};
+
+export const exampleBatchPage = {
+  data: [exampleBatch],
+  has_more: false,
+  first_id: exampleBatch.id,
+  last_id: exampleBatch.id,
+};
+
+export const exampleBatchResults = {
+  results: [
+    {
+      custom_id: "prompt-1",
+      result: { type: "succeeded", message: exampleMessage },
+    },
+    {
+      custom_id: "prompt-2",
+      result: {
+        type: "errored",
+        error: {
+          type: "error",
+          error: { type: "invalid_request_error", message: "max_tokens: Field required" },
+          request_id: "req_011CSHoEeqs5C35K2UUqR7Fy",
+        },
+      },
+    },
+  ],
+  counts: { succeeded: 998, errored: 2, canceled: 0, expired: 0 },
+  total: 1000,
+  matched: 1000,
+  offset: 0,
+  limit: 100,
+  nextOffset: 100,
+};
+
+export const exampleFile = {
+  id: "file_011CNha8iCJcU1wXNR6q4V8w",
+  type: "file" as const,
+  filename: "annual-report.pdf",
+  mime_type: "application/pdf",
+  size_bytes: 1_048_576,
+  created_at: "2026-12-03T09:00:00.000Z",
+  downloadable: false,
+  expires_at: null,
+};
+
+export const exampleFilePage = { data: [exampleFile], next_page: null };
+
+export const exampleCompletion = {
+  type: "completion" as const,
+  id: "compl_018CKm6gsux7P8yMcwZbeCPw",
+  completion: " The customer cannot log in after the password reset and asks for a callback today.",
+  stop_reason: "stop_sequence",
+  model: "claude-2.1",
+  stop: "\n\nHuman:",
+};

@@ -7,7 +7,6 @@ import { getModel } from "../src/actions/models/getModel";
 import { listModels } from "../src/actions/models/listModels";
 import { rawRequest } from "../src/actions/rawRequest";
 import { anthropicConnection } from "../src/connection";
-import { selectModel } from "../src/dataSources/selectModel";
 import { handleError } from "../src/hooks";
 
 interface InputShape {
@@ -19,7 +18,12 @@ interface InputShape {
   clean?: unknown;
 }
 
-const definitions = { chat, countTokens, getModel, listModels, rawRequest };
+/** Every step of the definition, walked rather than listed, so a new one is checked the day it lands. */
+type StepShape = { inputs: object; examplePayload?: unknown };
+const definitions: Record<string, StepShape> = {
+  ...definition.actions,
+  ...(definition.triggers as Record<string, StepShape>),
+};
 
 /** Width, height and colour type from a PNG's IHDR chunk. */
 const pngHeader = (file: Buffer) => ({
@@ -47,13 +51,26 @@ describe("component definition", () => {
     expect(component.key).toBe("anthropic");
     expect(component.public).toBe(false);
     expect(Object.keys(component.actions).sort()).toEqual([
+      "cancelBatch",
       "chat",
       "countTokens",
+      "createBatch",
+      "createCompletion",
+      "deleteBatch",
+      "deleteFile",
+      "downloadFile",
+      "getBatch",
+      "getBatchResults",
+      "getFileMetadata",
       "getModel",
+      "listBatches",
+      "listFiles",
       "listModels",
       "rawRequest",
+      "uploadFile",
     ]);
-    expect(Object.keys(component.dataSources ?? {})).toEqual(["selectModel"]);
+    expect(Object.keys(component.dataSources ?? {})).toEqual(["selectModel", "selectFile"]);
+    expect(Object.keys(component.triggers ?? {})).toEqual(["batchEnded"]);
     const keysOf = (inputs: object) => Object.keys(inputs);
     expect(keysOf(chat.inputs)).toEqual(
       expect.arrayContaining([
@@ -108,14 +125,88 @@ describe("component definition", () => {
     expect(anthropicConnection.inputs.apiKey.type).toBe("password");
   });
 
+  it("has the batch, file and completion input keys the issue names", () => {
+    const inputKeys = (step: { inputs: object }) => Object.keys(step.inputs);
+    const { actions, triggers, dataSources } = definition;
+    expect(inputKeys(actions.createBatch)).toEqual(
+      expect.arrayContaining([
+        "connection",
+        "requests",
+        "prompts",
+        ...Object.keys(chat.inputs).filter(
+          (key) =>
+            !["initialMessage", "messages", "previousResponse", "toolResults", "stream"].includes(
+              key,
+            ),
+        ),
+      ]),
+    );
+    for (const key of ["getBatch", "cancelBatch", "deleteBatch"] as const) {
+      expect(inputKeys(actions[key])).toEqual(expect.arrayContaining(["connection", "batchId"]));
+    }
+    expect(inputKeys(actions.listBatches)).toEqual(
+      expect.arrayContaining(["connection", "fetchAll", "beforeId", "afterId", "limit"]),
+    );
+    expect(inputKeys(actions.getBatchResults)).toEqual(
+      expect.arrayContaining([
+        "connection",
+        "batchId",
+        "resultTypes",
+        "customIds",
+        "offset",
+        "limit",
+      ]),
+    );
+    expect(actions.getBatchResults.inputs.limit.default).toBe("100");
+    expect(inputKeys(actions.uploadFile)).toEqual(
+      expect.arrayContaining(["connection", "file", "fileName", "expiresInSeconds"]),
+    );
+    expect(inputKeys(actions.listFiles)).toEqual(
+      expect.arrayContaining(["connection", "fetchAll", "limit", "ids"]),
+    );
+    for (const key of ["getFileMetadata", "downloadFile", "deleteFile"] as const) {
+      expect(inputKeys(actions[key])).toEqual(expect.arrayContaining(["connection", "fileId"]));
+    }
+    expect(inputKeys(actions.createCompletion)).toEqual(
+      expect.arrayContaining([
+        "connection",
+        "model",
+        "prompt",
+        "maxTokensToSample",
+        "stopSequences",
+        "temperature",
+        "topP",
+        "topK",
+        "metadataUserId",
+        "stream",
+        "timeout",
+        "maxRetries",
+      ]),
+    );
+    expect(actions.createCompletion.inputs.maxTokensToSample.default).toBe("1024");
+    expect(actions.createCompletion.display.description).toMatch(/legacy/i);
+    expect(Object.keys(triggers.batchEnded.inputs ?? {})).toContain("connection");
+    expect(inputKeys(dataSources.selectFile)).toEqual(["connection"]);
+  });
+
+  it("defines each of Chat's inputs once: Create Batch uses the very same definitions", () => {
+    const batchInputs = definition.actions.createBatch.inputs as Record<string, unknown>;
+    const chatInputs = chat.inputs as Record<string, unknown>;
+    for (const key of Object.keys(batchInputs)) {
+      if (key in chatInputs) expect(batchInputs[key]).toBe(chatInputs[key]);
+    }
+  });
+
   const everyInput = [
     ...Object.entries(definitions).flatMap(([action, definition]) =>
       Object.entries(definition.inputs as Record<string, InputShape>).map(
         ([key, input]) => [`${action}.${key}`, input] as const,
       ),
     ),
-    ...Object.entries(selectModel.inputs as Record<string, InputShape>).map(
-      ([key, input]) => [`selectModel.${key}`, input] as const,
+    ...Object.entries(definition.dataSources).flatMap(([key, dataSource]) =>
+      Object.entries(dataSource.inputs as Record<string, InputShape>).map(
+        ([input, shape]) => [`${key}.${input}`, shape] as const,
+      ),
     ),
   ];
 

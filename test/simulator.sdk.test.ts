@@ -1,11 +1,12 @@
 /**
  * Proves the simulator speaks the Anthropic API as the official SDK and plain HTTP clients
- * expect: the SDK half drives @anthropic-ai/sdk against it, the fetch half pins the wire format.
+ * expect: the SDK half drives @anthropic-ai/sdk against it, the fetch half pins the wire format;
+ * the last part covers message batches, files and legacy text completions, both ways.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Anthropic from "@anthropic-ai/sdk";
+import Anthropic, { toFile } from "@anthropic-ai/sdk";
 import Ajv2020 from "ajv/dist/2020";
 import { createParser, type EventSourceMessage } from "eventsource-parser";
 import {
@@ -1088,5 +1089,711 @@ describe("over plain HTTP", () => {
         error: { type: "api_error", message: "Internal server error" },
       });
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Message batches, files and legacy text completions
+
+const batchParams = (text: string, model: string = MODEL) => ({
+  model,
+  max_tokens: 64,
+  messages: [{ role: "user" as const, content: text }],
+});
+
+/** Every line of a batch's results, through the SDK's JSONL decoder. */
+async function resultsOf(id: string): Promise<Anthropic.Messages.MessageBatchIndividualResponse[]> {
+  const lines: Anthropic.Messages.MessageBatchIndividualResponse[] = [];
+  for await (const line of await client.messages.batches.results(id)) lines.push(line);
+  return lines;
+}
+
+const failureOf = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (error: unknown) => error,
+  );
+
+/** Bytes that break naive multipart parsing: CRLFs, a fake delimiter, every byte value. */
+const TRICKY_BYTES = Buffer.concat([
+  Buffer.from("%PDF-1.7\r\n--not-the-boundary\r\n\r\n"),
+  Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+  Buffer.from("\r\n%%EOF"),
+]);
+
+const HOUR_MS = 60 * 60 * 1000;
+
+describe("message batches with the official SDK", () => {
+  it("creates a batch in progress and retrieves it", async () => {
+    const before = sim.clock.now();
+    const batch = await client.messages.batches.create({
+      requests: [
+        { custom_id: "first", params: batchParams("one") },
+        { custom_id: "second", params: batchParams("two") },
+      ],
+    });
+
+    expect(batch).toMatchObject({
+      type: "message_batch",
+      processing_status: "in_progress",
+      request_counts: { processing: 2, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
+      ended_at: null,
+      archived_at: null,
+      cancel_initiated_at: null,
+      results_url: null,
+    });
+    expect(batch.id).toMatch(/^msgbatch_01[A-Za-z0-9]{22}$/);
+    const created = Date.parse(batch.created_at);
+    expect(created).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(batch.expires_at) - created).toBe(24 * HOUR_MS);
+    expect(validateAgainstSchema("MessageBatch", batch)).toBeUndefined();
+    expect(sim.requests[0]).toMatchObject({ method: "POST", path: "/v1/messages/batches" });
+    expect(await client.messages.batches.retrieve(batch.id)).toEqual(batch);
+    expect(sim.batches.get(batch.id)).toEqual(batch);
+  });
+
+  it("refuses bad requests as the API words them", async () => {
+    const cases: Array<[unknown[], string]> = [
+      [
+        [
+          { custom_id: "a", params: batchParams("x") },
+          { custom_id: "b", params: { model: MODEL, messages: [] } },
+        ],
+        "requests.1.params.max_tokens: Field required",
+      ],
+      [
+        [{ custom_id: "no spaces", params: batchParams("x") }],
+        "requests.0.custom_id: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'",
+      ],
+      [
+        [
+          { custom_id: "same", params: batchParams("x") },
+          { custom_id: "same", params: batchParams("y") },
+        ],
+        'requests.1.custom_id: duplicate custom_id "same" (also requests.0.custom_id); custom_id must be unique within a batch',
+      ],
+      [[], "requests: List should have at least 1 item after validation"],
+    ];
+    for (const [requests, message] of cases) {
+      const error = await failureOf(
+        client.messages.batches.create({
+          requests: requests as Anthropic.Messages.BatchCreateParams["requests"],
+        }),
+      );
+      expect(error).toBeInstanceOf(Anthropic.BadRequestError);
+      expect((error as InstanceType<typeof Anthropic.BadRequestError>).error).toMatchObject({
+        error: { type: "invalid_request_error", message },
+      });
+    }
+    expect(sim.batches.list()).toHaveLength(0);
+  });
+
+  it("lists batches newest first across pages", async () => {
+    const seeded = [0, 1, 2, 3, 4].map((i) =>
+      sim.batches.seed({ count: 1, createdAt: sim.clock.now() - (5 - i) * 1000 }),
+    );
+    const ids: string[] = [];
+    for await (const batch of client.messages.batches.list({ limit: 2 })) ids.push(batch.id);
+
+    expect(ids).toEqual(seeded.map((b) => b.id).reverse());
+    const pages = sim.requests.filter((r) => r.path === "/v1/messages/batches");
+    expect(pages.map((r) => r.query.after_id)).toEqual([undefined, ids[1], ids[3]]);
+    const { data, has_more, first_id, last_id } = await client.messages.batches.list({ limit: 3 });
+    const page = { data, has_more, first_id, last_id };
+    expect(page).toMatchObject({ has_more: true, first_id: ids[0], last_id: ids[2] });
+    expect(validateAgainstSchema("ListResponse_MessageBatch_", page)).toBeUndefined();
+  });
+
+  it("cancels an in-progress batch; its requests end canceled", async () => {
+    const { id } = await client.messages.batches.create({
+      requests: [
+        { custom_id: "a", params: batchParams("one") },
+        { custom_id: "b", params: batchParams("two") },
+      ],
+    });
+    const canceling = await client.messages.batches.cancel(id);
+    expect(canceling.processing_status).toBe("canceling");
+    expect(canceling.cancel_initiated_at).not.toBeNull();
+    expect(await client.messages.batches.cancel(id)).toEqual(canceling);
+
+    const ended = sim.batches.setStatus(id, "ended");
+    expect(ended.request_counts).toEqual({
+      processing: 0,
+      succeeded: 0,
+      errored: 0,
+      canceled: 2,
+      expired: 0,
+    });
+    expect(await resultsOf(id)).toEqual([
+      { custom_id: "a", result: { type: "canceled" } },
+      { custom_id: "b", result: { type: "canceled" } },
+    ]);
+    const again = await failureOf(client.messages.batches.cancel(id));
+    expect(again).toBeInstanceOf(Anthropic.BadRequestError);
+  });
+
+  it("deletes only ended batches", async () => {
+    const { id } = sim.batches.seed({ count: 3, status: "in_progress" });
+    const early = await failureOf(client.messages.batches.delete(id));
+    expect(early).toBeInstanceOf(Anthropic.BadRequestError);
+    expect((early as Error).message).toMatch(/cannot be deleted while it is in_progress/);
+
+    sim.batches.setStatus(id, "ended");
+    expect(await client.messages.batches.delete(id)).toEqual({
+      id,
+      type: "message_batch_deleted",
+    });
+    await expect(client.messages.batches.retrieve(id)).rejects.toBeInstanceOf(
+      Anthropic.NotFoundError,
+    );
+    expect(sim.batches.get(id)).toBeUndefined();
+  });
+
+  it("answers each request of an ended batch as /v1/messages would", async () => {
+    const { id } = await client.messages.batches.create({
+      requests: [
+        { custom_id: "ok", params: batchParams("Hello from a batch") },
+        { custom_id: "bad-model", params: batchParams("hi", "claude-nonexistent") },
+      ],
+    });
+    await expect(client.messages.batches.results(id)).rejects.toThrow(/results_url/);
+
+    const ended = sim.batches.setStatus(id, "ended");
+    expect(ended).toMatchObject({
+      processing_status: "ended",
+      request_counts: { processing: 0, succeeded: 1, errored: 1, canceled: 0, expired: 0 },
+      results_url: `${sim.url}/v1/messages/batches/${id}/results`,
+    });
+    expect(ended.ended_at).not.toBeNull();
+
+    const lines = await resultsOf(id);
+    expect(lines.map((l) => [l.custom_id, l.result.type])).toEqual([
+      ["ok", "succeeded"],
+      ["bad-model", "errored"],
+    ]);
+    for (const line of lines) {
+      expect(validateAgainstSchema("MessageBatchIndividualResponse", line)).toBeUndefined();
+    }
+    const direct = await client.messages.create(batchParams("Hello from a batch"));
+    const [ok, bad] = lines.map((l) => l.result);
+    if (ok.type !== "succeeded" || bad.type !== "errored") throw new Error("unexpected results");
+    expect({ ...ok.message, id: "" }).toEqual({ ...direct, id: "" });
+    expect(ok.message.id).toMatch(/^msg_01/);
+    expect(bad.error).toEqual({
+      type: "error",
+      error: { type: "not_found_error", message: "model: claude-nonexistent" },
+      request_id: expect.stringMatching(/^req_[A-Za-z0-9]{24}$/),
+    });
+    // the same lines every time: results are produced anew, deterministically
+    expect(await resultsOf(id)).toEqual(lines);
+  });
+
+  it("streams a seeded batch's results, cycling the four result types", async () => {
+    const batch = sim.batches.seed({ count: 10 });
+    expect(batch.request_counts).toEqual({
+      processing: 0,
+      succeeded: 3,
+      errored: 3,
+      canceled: 2,
+      expired: 2,
+    });
+    const lines = await resultsOf(batch.id);
+    expect(lines.map((l) => l.custom_id)).toEqual(Array.from({ length: 10 }, (_, i) => `req-${i}`));
+    expect(lines.slice(0, 4).map((l) => l.result.type)).toEqual([
+      "succeeded",
+      "errored",
+      "canceled",
+      "expired",
+    ]);
+    for (const line of lines) {
+      expect(validateAgainstSchema("MessageBatchIndividualResponse", line)).toBeUndefined();
+    }
+  });
+
+  it("retries a results download that hit a 529, as for any request", async () => {
+    const { id } = sim.batches.seed({ count: 2 });
+    sim.enqueueFaults({}, { status: 529, headers: { "retry-after-ms": "10" } });
+    expect(await resultsOf(id)).toHaveLength(2);
+    const paths = sim.requests.map((r) => r.path);
+    expect(paths).toEqual([
+      `/v1/messages/batches/${id}`,
+      `/v1/messages/batches/${id}/results`,
+      `/v1/messages/batches/${id}/results`,
+    ]);
+  });
+});
+
+describe("message batches over plain HTTP", () => {
+  it("serves results as chunked JSONL, with a planted malformed line as is", async () => {
+    const { id } = sim.batches.seed({
+      count: 3,
+      result: (i) =>
+        i === 1
+          ? '{"custom_id": "broken", "resu'
+          : { custom_id: `r${i}`, result: { type: "expired" } },
+    });
+    expect(sim.batches.get(id)?.request_counts).toMatchObject({ expired: 2, processing: 0 });
+    const response = await api(`/v1/messages/batches/${id}/results`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/x-jsonl");
+    expect(response.headers.get("content-length")).toBeNull();
+    expect(response.headers.get("request-id")).toMatch(/^req_/);
+    expect(response.text).toBe(
+      [
+        '{"custom_id":"r0","result":{"type":"expired"}}',
+        '{"custom_id": "broken", "resu',
+        '{"custom_id":"r2","result":{"type":"expired"}}',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("streams many lines in order, over many chunks", async () => {
+    const { id } = sim.batches.seed({ count: 3000 });
+    const response = await api(`/v1/messages/batches/${id}/results`);
+    const lines = response.text.trimEnd().split("\n");
+    expect(response.text.length).toBeGreaterThan(10 * 64 * 1024);
+    expect(lines).toHaveLength(3000);
+    expect(lines.map((l) => (JSON.parse(l) as { custom_id: string }).custom_id)).toEqual(
+      Array.from({ length: 3000 }, (_, i) => `req-${i}`),
+    );
+  });
+
+  it("produces results only as fast as the client reads them", async () => {
+    let produced = 0;
+    const count = 100_000;
+    const filler = "x".repeat(500);
+    const { id } = sim.batches.seed({
+      count,
+      counts: { succeeded: 0, errored: count, canceled: 0, expired: 0 },
+      result: (i) => {
+        produced++;
+        return {
+          custom_id: `req-${i}`,
+          result: {
+            type: "errored",
+            error: {
+              type: "error",
+              error: { type: "api_error", message: filler },
+              request_id: null,
+            },
+          },
+        };
+      },
+    });
+    expect(produced).toBe(0);
+    const response = await fetch(`${sim.url}/v1/messages/batches/${id}/results`, {
+      headers: HEADERS,
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    expect(first.value?.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // about 60 MB in all: only what fits in the socket buffers may have been produced
+    expect(produced).toBeLessThan(count / 2);
+    await reader.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const afterCancel = produced;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(produced).toBe(afterCancel);
+  });
+
+  it("breaks a results stream mid-body when a fault says so", async () => {
+    const { id } = sim.batches.seed({ count: 4 });
+    sim.enqueueFaults({ truncateStream: true });
+    const truncated = await api(`/v1/messages/batches/${id}/results`);
+    expect(truncated.status).toBe(200);
+    const full = await api(`/v1/messages/batches/${id}/results`);
+    expect(full.text.startsWith(truncated.text)).toBe(true);
+    expect(truncated.text.length).toBeLessThan(full.text.length);
+
+    sim.enqueueFaults({ dropMidBody: true });
+    await expect(api(`/v1/messages/batches/${id}/results`)).rejects.toThrow();
+  });
+
+  it("refuses results before the batch has ended, and unknown ids", async () => {
+    const { id } = sim.batches.seed({ count: 1, status: "in_progress" });
+    const early = await api(`/v1/messages/batches/${id}/results`);
+    expect(early.status).toBe(400);
+    expect((early.json as ErrorJson).error.message).toMatch(/still in_progress/);
+    const unknown = await api("/v1/messages/batches/msgbatch_nope");
+    expect(unknown.status).toBe(404);
+    expect((unknown.json as ErrorJson).error.type).toBe("not_found_error");
+  });
+
+  it("refuses more than 100,000 requests with a 400", async () => {
+    const requests = Array.from({ length: 100_001 }, (_, i) => ({
+      custom_id: `r${i}`,
+      params: batchParams("x"),
+    }));
+    const response = await api("/v1/messages/batches", { body: { requests } });
+    expect(response.status).toBe(400);
+    expect((response.json as ErrorJson).error.message).toBe(
+      "requests: List should have at most 100000 items after validation, not 100001",
+    );
+  });
+
+  it("checks the key and the version as for messages", async () => {
+    const noKey = await api("/v1/messages/batches", { headers: { "x-api-key": undefined } });
+    expect(noKey.status).toBe(401);
+    const noVersion = await api("/v1/files", { headers: { "anthropic-version": undefined } });
+    expect(noVersion.status).toBe(400);
+    const wrongMethod = await api("/v1/messages/batches/msgbatch_x/cancel");
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("POST");
+  });
+
+  it("moves batches on only forwards", () => {
+    const { id } = sim.batches.seed({ count: 1 });
+    expect(() => sim.batches.setStatus(id, "in_progress")).toThrow(/back/);
+    expect(() => sim.batches.setStatus("msgbatch_nope", "ended")).toThrow(/no batch/);
+    sim.reset();
+    expect(sim.batches.list()).toEqual([]);
+  });
+});
+
+describe("files with the official SDK", () => {
+  it("uploads a file byte for byte, without a beta header", async () => {
+    const before = sim.clock.now();
+    const file = await toFile(TRICKY_BYTES, "report.pdf", { type: "application/pdf" });
+    const metadata = await client.files.upload({ file });
+
+    expect(metadata).toEqual({
+      id: expect.stringMatching(/^file_01[A-Za-z0-9]{22}$/),
+      type: "file",
+      filename: "report.pdf",
+      mime_type: "application/pdf",
+      size_bytes: TRICKY_BYTES.length,
+      created_at: expect.any(String),
+      downloadable: false,
+      expires_at: null,
+    });
+    expect(Date.parse(metadata.created_at)).toBeGreaterThanOrEqual(before);
+    expect(sim.files.get(metadata.id)?.bytes.equals(TRICKY_BYTES)).toBe(true);
+    const [request] = sim.requests;
+    expect(request.path).toBe("/v1/files");
+    expect(request.headers["anthropic-beta"]).toBeUndefined();
+    expect(request.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    expect(request.rawBytes.includes(TRICKY_BYTES)).toBe(true);
+    expect(await client.files.retrieveMetadata(metadata.id)).toEqual(metadata);
+  });
+
+  it("expires an upload after expires_in_seconds", async () => {
+    const file = await toFile(Buffer.from("short-lived"), "note.txt", { type: "text/plain" });
+    const metadata = await client.files.upload({ file, expires_in_seconds: 3600 });
+    expect(Date.parse(metadata.expires_at ?? "") - Date.parse(metadata.created_at)).toBe(HOUR_MS);
+
+    sim.clock.advance(HOUR_MS);
+    const expired = await failureOf(client.files.retrieveMetadata(metadata.id));
+    expect(expired).toBeInstanceOf(Anthropic.FileExpiredError);
+    expect((expired as InstanceType<typeof Anthropic.FileExpiredError>).errorCode).toBe(
+      "file_expired",
+    );
+    const ids: string[] = [];
+    for await (const listed of client.files.list()) ids.push(listed.id);
+    expect(ids).not.toContain(metadata.id);
+  });
+
+  it.each([["59"], ["7776001"], ["soon"]])("refuses expires_in_seconds=%s", async (value) => {
+    const form = new FormData();
+    form.append("file", new Blob(["x"]), "x.txt");
+    form.append("expires_in_seconds", value);
+    const response = await fetch(`${sim.url}/v1/files`, {
+      method: "POST",
+      headers: { "x-api-key": SIMULATOR_API_KEY, "anthropic-version": "2023-06-01" },
+      body: form,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorJson).error.message).toMatch(/^expires_in_seconds: /);
+    expect(sim.files.list()).toHaveLength(0);
+  });
+
+  it("lists files newest first, auto-paging with the page cursor", async () => {
+    const added = [1, 2, 3, 4, 5].map((i) =>
+      sim.files.add({ filename: `f${i}.txt`, mimeType: "text/plain", bytes: Buffer.from(`${i}`) }),
+    );
+    const ids: string[] = [];
+    for await (const file of client.files.list({ limit: 2 })) ids.push(file.id);
+
+    expect(ids).toEqual(added.map((f) => f.id).reverse());
+    const pages = sim.requests.filter((r) => r.path === "/v1/files");
+    expect(pages).toHaveLength(3);
+    expect(pages[0].query.page).toBeUndefined();
+    expect(pages[1].query.page).toMatch(/^page_/);
+    expect(pages.every((r) => r.query.limit === "2")).toBe(true);
+  });
+
+  it("filters by ids, sent as ids[] by the SDK or as plain repeated ids", async () => {
+    const [a, b, c] = ["a", "b", "c"].map((name) =>
+      sim.files.add({ filename: name, mimeType: "text/plain", bytes: Buffer.from(name) }),
+    );
+    const page = await client.files.list({ ids: [a.id, c.id, "file_unknown"] });
+    expect(page.data.map((f) => f.id)).toEqual([c.id, a.id]);
+    expect(page.next_page).toBeNull();
+    expect(sim.requests[0].queryAll["ids[]"]).toEqual([a.id, c.id, "file_unknown"]);
+
+    const plain = await api(`/v1/files?ids=${b.id}&ids=${a.id}`);
+    expect((plain.json as { data: Array<{ id: string }> }).data.map((f) => f.id)).toEqual([
+      b.id,
+      a.id,
+    ]);
+    expect(sim.requests[1].queryAll.ids).toEqual([b.id, a.id]);
+    expect(sim.requests[1].query.ids).toBe(a.id);
+  });
+
+  it("downloads a downloadable file byte for byte", async () => {
+    const { id } = sim.files.add({
+      filename: "chart.png",
+      mimeType: "image/png",
+      bytes: TRICKY_BYTES,
+      downloadable: true,
+    });
+    const response = await client.files.download(id);
+    expect(response.headers.get("content-type")).toBe("image/png");
+    expect(response.headers.get("content-length")).toBe(String(TRICKY_BYTES.length));
+    expect(Buffer.from(await response.arrayBuffer()).equals(TRICKY_BYTES)).toBe(true);
+  });
+
+  it("refuses to download an uploaded file with the SDK's typed error", async () => {
+    const metadata = await client.files.upload({
+      file: await toFile(Buffer.from("mine"), "mine.txt", { type: "text/plain" }),
+    });
+    const error = await failureOf(client.files.download(metadata.id));
+    expect(error).toBeInstanceOf(Anthropic.FileNotDownloadableError);
+    const typed = error as InstanceType<typeof Anthropic.FileNotDownloadableError>;
+    expect(typed.status).toBe(400);
+    expect(typed.errorCode).toBe("file_not_downloadable");
+    expect(typed.message).toMatch(/Only files created by tools or skills/);
+  });
+
+  it("deletes a file", async () => {
+    const { id } = sim.files.add({
+      filename: "x",
+      mimeType: "text/plain",
+      bytes: Buffer.from("x"),
+    });
+    expect(await client.files.delete(id)).toEqual({ id, type: "file_deleted" });
+    await expect(client.files.retrieveMetadata(id)).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+    await expect(client.files.delete(id)).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+  });
+
+  it("refuses uploads over the quota, which files.add bypasses", async () => {
+    sim.files.setQuotaBytes(10);
+    sim.files.add({ filename: "big", mimeType: "text/plain", bytes: Buffer.alloc(20) });
+    const error = await failureOf(
+      client.files.upload({ file: await toFile(Buffer.from("x"), "x.txt") }),
+    );
+    expect(error).toBeInstanceOf(Anthropic.StorageQuotaExceededError);
+    sim.reset();
+    await client.files.upload({ file: await toFile(Buffer.alloc(20), "x.txt") });
+  });
+
+  it("maps a fault's error details to the SDK's typed errors", async () => {
+    sim.enqueueFaults({ status: 404, details: { error_code: "file_expired" } });
+    const error = await failureOf(client.files.retrieveMetadata("file_any"));
+    expect(error).toBeInstanceOf(Anthropic.FileExpiredError);
+  });
+});
+
+describe("files over plain HTTP", () => {
+  it("names an upload from its part, keeping only the last path component", async () => {
+    const form = new FormData();
+    form.append("file", new Blob(["a,b"]), "C:\\Users\\me\\data.csv");
+    const response = await fetch(`${sim.url}/v1/files`, {
+      method: "POST",
+      headers: { "x-api-key": SIMULATOR_API_KEY, "anthropic-version": "2023-06-01" },
+      body: form,
+    });
+    expect(await response.json()).toMatchObject({
+      filename: "data.csv",
+      mime_type: "application/octet-stream",
+    });
+    const missing = await api("/v1/files", { body: "{}" });
+    expect(missing.status).toBe(400);
+    // the old beta header is still accepted
+    const beta = await api("/v1/files", { headers: { "anthropic-beta": "files-api-2025-04-14" } });
+    expect(beta.status).toBe(200);
+  });
+
+  it("refuses a bad page cursor, and ids combined with page or over 100", async () => {
+    const bad = await api("/v1/files?page=page_forged");
+    expect(bad.status).toBe(400);
+    const combined = await api("/v1/files?ids[]=file_a&page=x");
+    expect(combined.status).toBe(400);
+    const many = Array.from({ length: 101 }, (_, i) => `ids[]=file_${i}`).join("&");
+    expect((await api(`/v1/files?${many}`)).status).toBe(400);
+  });
+
+  it("lists the legacy way when told to, until reset", async () => {
+    const added = [1, 2, 3].map((i) =>
+      sim.files.add({ filename: `${i}`, mimeType: "text/plain", bytes: Buffer.from(`${i}`) }),
+    );
+    sim.files.setListStyle("legacy");
+    const first = await api("/v1/files?limit=2");
+    expect(first.json).toMatchObject({
+      has_more: true,
+      first_id: added[2].id,
+      last_id: added[1].id,
+    });
+    const second = await api(`/v1/files?limit=2&after_id=${added[1].id}`);
+    expect(second.json).toMatchObject({ has_more: false, data: [{ id: added[0].id }] });
+    expect(validateAgainstSchema("BetaFileListResponse", first.json)).toBeUndefined();
+    sim.reset();
+    expect(await api("/v1/files")).toMatchObject({ json: { data: [], next_page: null } });
+  });
+
+  it("refuses an unknown file and one that expired, with its error code", async () => {
+    const unknown = await api("/v1/files/file_nope/content");
+    expect(unknown.status).toBe(404);
+    const { id } = sim.files.add({
+      filename: "old",
+      mimeType: "text/plain",
+      bytes: Buffer.from("old"),
+      downloadable: true,
+      expiresInSeconds: 3600,
+      createdAt: sim.clock.now() - 2 * HOUR_MS,
+    });
+    const expired = await api(`/v1/files/${id}/content`);
+    expect(expired.status).toBe(404);
+    expect((expired.json as { error: { details?: object } }).error.details).toEqual({
+      error_code: "file_expired",
+    });
+  });
+});
+
+interface CompletionJson {
+  type: "completion";
+  id: string;
+  completion: string;
+  stop_reason: string | null;
+  model: string;
+  stop?: string | null;
+}
+
+const completionBody = (text: string, extra: Record<string, unknown> = {}) => ({
+  model: "claude-2.1",
+  max_tokens_to_sample: 256,
+  prompt: `\n\nHuman: ${text}\n\nAssistant:`,
+  ...extra,
+});
+
+describe("legacy text completions with the official SDK", () => {
+  it("completes a prompt", async () => {
+    const completion = await client.post<CompletionJson>("/v1/complete", {
+      body: completionBody("Hello there"),
+    });
+    expect(completion).toEqual({
+      type: "completion",
+      id: expect.stringMatching(/^compl_01[A-Za-z0-9]{22}$/),
+      completion: " Simulated reply to: Hello there",
+      stop_reason: "stop_sequence",
+      model: "claude-2.1",
+      stop: "\n\nHuman:",
+    });
+    expect(validateAgainstSchema("CompletionResponse", completion)).toBeUndefined();
+    expect(sim.requests[0].path).toBe("/v1/complete");
+  });
+
+  it("honours max_tokens_to_sample and stop_sequences", async () => {
+    const cut = await client.post<CompletionJson>("/v1/complete", {
+      body: completionBody("respond with 50 tokens", { max_tokens_to_sample: 5 }),
+    });
+    expect(cut).toMatchObject({ stop_reason: "max_tokens", stop: null });
+    expect(cut.completion).toHaveLength(20);
+    const stopped = await client.post<CompletionJson>("/v1/complete", {
+      body: completionBody("Hello", { stop_sequences: ["reply"] }),
+    });
+    expect(stopped).toMatchObject({
+      completion: " Simulated ",
+      stop_reason: "stop_sequence",
+      stop: "reply",
+    });
+  });
+
+  it("streams completion events that add up to the completion", async () => {
+    const body = completionBody("Tell me a story about streams");
+    const whole = await client.post<CompletionJson>("/v1/complete", { body });
+    const stream = await client.post<AsyncIterable<CompletionJson>>("/v1/complete", {
+      body: { ...body, stream: true },
+      stream: true,
+    });
+    const events: CompletionJson[] = [];
+    for await (const event of stream) events.push(event);
+
+    expect(events.length).toBeGreaterThan(2);
+    expect(events.map((e) => e.completion).join("")).toBe(whole.completion);
+    expect(events.slice(0, -1).every((e) => e.stop_reason === null && e.id === whole.id)).toBe(
+      true,
+    );
+    expect(events[events.length - 1]).toMatchObject({
+      stop_reason: "stop_sequence",
+      completion: "",
+      stop: "\n\nHuman:",
+    });
+  });
+
+  it("rejects the stream when an error event arrives mid-stream", async () => {
+    sim.enqueueFaults({ midStreamError: { type: "overloaded_error", message: "Overloaded" } });
+    const stream = await client.post<AsyncIterable<CompletionJson>>("/v1/complete", {
+      body: { ...completionBody("Tell me a long story"), stream: true },
+      stream: true,
+    });
+    const seen: CompletionJson[] = [];
+    const failure = await (async () => {
+      for await (const event of stream) seen.push(event);
+    })().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Anthropic.APIError);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("refuses a prompt out of the Human/Assistant format", async () => {
+    const cases: Array<[string, string]> = [
+      ["Hello", 'prompt must start with "\\n\\nHuman:" turn after an optional system prompt'],
+      ["\n\nHuman: Hello", 'prompt must end with "\\n\\nAssistant:" turn'],
+    ];
+    for (const [prompt, message] of cases) {
+      const error = await failureOf(
+        client.post("/v1/complete", { body: { ...completionBody("x"), prompt } }),
+      );
+      expect(error).toBeInstanceOf(Anthropic.BadRequestError);
+      expect((error as InstanceType<typeof Anthropic.BadRequestError>).error).toMatchObject({
+        error: { type: "invalid_request_error", message },
+      });
+    }
+    const missing = await failureOf(
+      client.post("/v1/complete", { body: { model: "claude-2.1", prompt: "\n\nHuman: x" } }),
+    );
+    expect((missing as Error).message).toMatch(/max_tokens_to_sample: Field required/);
+  });
+});
+
+describe("legacy text completions over plain HTTP", () => {
+  it("sends completion events with a ping, and truncates on a fault", async () => {
+    const body = { ...completionBody("Tell me a story"), stream: true };
+    const response = await api("/v1/complete", { body });
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const names = sseEvents(response.text).map((e) => e.event);
+    expect(names[0]).toBe("completion");
+    expect(names[1]).toBe("ping");
+    expect(names.filter((n) => n === "ping")).toHaveLength(1);
+
+    sim.enqueueFaults({ truncateStream: true });
+    const truncated = sseEvents((await api("/v1/complete", { body })).text);
+    expect(truncated.map((e) => e.event)).toEqual(["completion", "ping", "completion"]);
+    expect(truncated.every((e) => JSON.parse(e.data).stop_reason !== "stop_sequence")).toBe(true);
+  });
+});
+
+describe("recording", () => {
+  it("keeps every query value in order and the exact body bytes", async () => {
+    await api("/v1/models?limit=1&limit=2&x=%20y");
+    const [request] = sim.requests;
+    expect(request.query).toEqual({ limit: "2", x: " y" });
+    expect(request.queryAll).toEqual({ limit: ["1", "2"], x: [" y"] });
+    expect(request.rawBytes).toEqual(Buffer.alloc(0));
+    await create(userSays("bytes"));
+    expect(sim.requests[1].rawBytes.toString("utf8")).toBe(sim.requests[1].rawBody);
   });
 });

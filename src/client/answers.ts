@@ -58,19 +58,46 @@ export const TOKEN_COUNT_ANSWER: AnswerShape = {
   problem: shape([["input_tokens", isCount, "a number"]]),
 };
 
-export const MODEL_ANSWER: AnswerShape = {
-  name: "a model",
+/** One object of the API's, told by its `type` and an `id`. */
+export const objectAnswer = (name: string, type: string): AnswerShape => ({
+  name,
   problem: shape([
     ["id", isString, "text"],
-    ["type", (value) => value === "model", '"model"'],
+    ["type", (value) => value === type, `"${type}"`],
   ]),
+});
+
+export const MODEL_ANSWER = objectAnswer("a model", "model");
+
+/** A page in either style the API pages in: `has_more` (models, batches) or `next_page` (files). */
+export const pageAnswer = (what: string): AnswerShape => ({
+  name: `a page of ${what}`,
+  problem: (data) => {
+    const problem =
+      notJson(data) ?? fieldProblem(data as Record<string, unknown>, [["data", isArray, "a list"]]);
+    if (problem) return problem;
+    const nextPage = (data as Record<string, unknown>).next_page;
+    if (typeof nextPage === "string" || nextPage === null) return undefined;
+    return fieldProblem(data as Record<string, unknown>, [
+      ["has_more", isBoolean, "true or false"],
+    ]);
+  },
+});
+
+export const BATCH_ANSWER = objectAnswer("a message batch", "message_batch");
+export const DELETED_BATCH_ANSWER = objectAnswer("a deleted batch", "message_batch_deleted");
+export const FILE_ANSWER = objectAnswer("file metadata", "file");
+/** The API's `type` on a deleted file is optional. */
+export const DELETED_FILE_ANSWER: AnswerShape = {
+  name: "a deleted file",
+  problem: shape([["id", isString, "text"]]),
 };
 
-export const MODEL_PAGE_ANSWER: AnswerShape = {
-  name: "a page of models",
+export const COMPLETION_ANSWER: AnswerShape = {
+  name: "a completion",
   problem: shape([
-    ["data", isArray, "a list"],
-    ["has_more", isBoolean, "true or false"],
+    ["completion", isString, "text"],
+    ["type", (value) => value === "completion", '"completion"'],
   ]),
 };
 

@@ -32,11 +32,10 @@ export interface ApiRequest {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
   /** A path under `/v1`, such as `/messages`. */
   path: string;
-  query?: Record<string, string | number | boolean | undefined>;
+  /** Arrays go as `name[]=a&name[]=b`, as the official SDK sends them. */
+  query?: Record<string, string | number | boolean | readonly string[] | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
-  /** `anthropic-beta` values for this request, added to the connection's. */
-  betas?: string[];
   responseType?: ResponseType;
   /** The shape a 2xx answer must have; one that does not fit fails as one clear error. */
   answer?: AnswerShape;
@@ -142,9 +141,10 @@ export const createAnthropicClient = (
     invalidAnswer,
     async request<T>(request: ApiRequest): Promise<AxiosResponse<T>> {
       assertRelativePath(request.path);
-      // Every source of betas is merged here, and only here: the connection's, a step's header, the action's own.
+      // Betas are merged here, and only here: the connection's with any a step's headers name.
+      // No action adds its own: every endpoint this connector calls is generally available.
       const stepHeaders = takeBetaHeaders(request.headers ?? {});
-      const betas = mergeBetas(settings.betas, stepHeaders.betas, request.betas ?? []);
+      const betas = mergeBetas(settings.betas, stepHeaders.betas);
       const beta = betas.length ? betas.join(",") : undefined;
       let response: AxiosResponse<T>;
       try {

@@ -10,19 +10,81 @@ export interface ApiFailureDetails {
   /** Anthropic error type (`rate_limit_error`, ...) or `connection_error` / `timeout_error`. */
   type: string;
   requestId?: string;
+  /** The API's finer reason, from `error.details.error_code` (`file_not_downloadable`, ...). */
+  errorCode?: string;
 }
 
+/** What every error of the connector's one hierarchy says of itself. */
+export interface FailureFields extends ApiFailureDetails {
+  /** Whether the same request may succeed when tried again (the client already retried it). */
+  readonly retryable: boolean;
+}
+
+/** The statuses the official SDK treats as transient (529 is "overloaded"). */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([
+  408, 409, 429, 500, 502, 503, 504, 529,
+]);
+const RETRYABLE_TYPES: ReadonlySet<string> = new Set([
+  "connection_error",
+  "timeout_error",
+  "overloaded_error",
+  "rate_limit_error",
+  "api_error",
+]);
+
+const isRetryable = ({ status, type }: ApiFailureDetails): boolean =>
+  RETRYABLE_TYPES.has(type) || (status !== undefined && RETRYABLE_STATUSES.has(status));
+
 /** An API or transport failure. Holds no request config, so no key can travel with it. */
-export class AnthropicApiError extends Error implements ApiFailureDetails {
+export class AnthropicApiError extends Error implements FailureFields {
   readonly status?: number;
   readonly type: string;
   readonly requestId?: string;
+  readonly errorCode?: string;
+  readonly retryable: boolean;
   constructor(message: string, details: ApiFailureDetails) {
     super(message);
     this.name = "AnthropicApiError";
     this.status = details.status;
     this.type = details.type;
     this.requestId = details.requestId;
+    this.errorCode = details.errorCode;
+    this.retryable = isRetryable(details);
+  }
+}
+
+interface StreamErrorDetails {
+  /** Anthropic error type, or "incomplete_stream" / "invalid_stream". */
+  type: string;
+  /** The status the streamed answer began with (200), once the transport knows it. */
+  status?: number;
+  requestId?: string;
+  errorCode?: string;
+  cause?: unknown;
+}
+
+/** A streamed answer (SSE or JSONL) that failed: an API error too, so every caller handles one family. */
+export class StreamError extends AnthropicApiError {
+  override readonly name: string = "AnthropicStreamError";
+  constructor(message: string, details: StreamErrorDetails) {
+    super(message, {
+      status: details.status,
+      type: details.type,
+      requestId: details.requestId,
+      errorCode: details.errorCode,
+    });
+    if (details.cause !== undefined) this.cause = details.cause;
+  }
+}
+
+/**
+ * A well-formed answer whose content is not what the step asked for (an Output Schema it
+ * does not fit): the request itself succeeded.
+ */
+export class AnthropicOutputError extends AnthropicApiError {
+  constructor(message: string, requestId?: string) {
+    super(message, { status: 200, type: "output_error", requestId });
+    this.name = "AnthropicOutputError";
   }
 }
 
@@ -54,16 +116,19 @@ export const connectionFailure = (connection: Connection, message: string): Conn
   new ConnectionError(withoutSecrets(connection), message);
 
 /** 401 and 403 also mark the connection, so the platform asks for a new key. */
-export class AnthropicAuthError extends ConnectionError implements ApiFailureDetails {
+export class AnthropicAuthError extends ConnectionError implements FailureFields {
   readonly status?: number;
   readonly type: string;
   readonly requestId?: string;
+  readonly errorCode?: string;
+  readonly retryable = false;
   constructor(connection: Connection, message: string, details: ApiFailureDetails) {
     super(withoutSecrets(connection), message);
     this.name = "AnthropicAuthError";
     this.status = details.status;
     this.type = details.type;
     this.requestId = details.requestId;
+    this.errorCode = details.errorCode;
   }
 }
 
@@ -73,7 +138,7 @@ export const isApiFailure = (error: unknown): error is AnthropicApiError | Anthr
 /** Anthropic's error envelope: `{ "type": "error", "error": { "type", "message" }, "request_id" }`. */
 interface AnthropicErrorEnvelope {
   type: "error";
-  error: { type: string; message: string; details?: unknown };
+  error: { type: string; message: string; details?: { error_code?: unknown } | null };
   request_id?: string;
 }
 
@@ -125,6 +190,12 @@ export const asAnthropicEnvelope = (value: unknown): AnthropicErrorEnvelope | un
   return typeof inner.type === "string" && typeof inner.message === "string"
     ? (value as AnthropicErrorEnvelope)
     : undefined;
+};
+
+/** `error.details.error_code`, when the API sent one: a short snake_case word, nothing longer. */
+const errorCodeOf = (envelope: AnthropicErrorEnvelope): string | undefined => {
+  const code = envelope.error.details?.error_code;
+  return typeof code === "string" && /^[a-z][a-z0-9_]{0,63}$/.test(code) ? code : undefined;
 };
 
 /**
@@ -239,10 +310,13 @@ export const toAnthropicError = async (error: unknown, context: FailureContext):
   let type: string;
   let apiMessage: string;
   let message: string;
+  let errorCode: string | undefined;
   if (envelope) {
     type = envelope.error.type;
+    errorCode = errorCodeOf(envelope);
     apiMessage = boundedText(envelope.error.message, context.apiKey, MAX_API_MESSAGE);
-    message = `Anthropic API ${response.status} ${type}: ${apiMessage}${idText}`;
+    const code = errorCode ? ` (${errorCode})` : "";
+    message = `Anthropic API ${response.status} ${type}${code}: ${apiMessage}${idText}`;
   } else {
     // A gateway's or proxy's own answer: saying "Anthropic API" would send the user looking for an outage.
     type = "http_error";
@@ -251,7 +325,7 @@ export const toAnthropicError = async (error: unknown, context: FailureContext):
     message = `HTTP ${response.status} from ${context.host} (${where}), not in the Anthropic API's error format, so a gateway or proxy in front of the API probably answered: ${apiMessage}${idText}`;
   }
   message = redactSecret(message, context.apiKey);
-  const details = { status: response.status, type, requestId };
+  const details = { status: response.status, type, requestId, errorCode };
   if (marksConnection(response.status, apiMessage)) {
     return new AnthropicAuthError(context.connection, message, details);
   }

@@ -1,6 +1,7 @@
 import type { AxiosError } from "axios";
 import { isNetworkError } from "axios-retry";
 import { RETRY_AFTER_CAP_MS, RETRY_INITIAL_DELAY_MS, RETRY_MAX_DELAY_MS } from "../defaults";
+import { RETRYABLE_STATUSES } from "./errors";
 
 /** How a client retries; every action gets the defaults, Raw Request can change them. */
 export interface RetryPolicy {
@@ -12,11 +13,6 @@ export interface RetryPolicy {
   /** With a fixed delay: double it after each attempt. */
   doubleFixedDelay: boolean;
 }
-
-/** The statuses the official SDK treats as transient (529 is "overloaded"). */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([
-  408, 409, 429, 500, 502, 503, 504, 529,
-]);
 
 const headerOf = (error: AxiosError, name: string): string | undefined => {
   const value = error.response?.headers?.[name];

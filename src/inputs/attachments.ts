@@ -31,7 +31,7 @@ export const attachmentInputs = {
     required: false,
     example: "file_011CNha8iCJcU1wXNR6q4V8w",
     comments:
-      "Attachments: ids of files uploaded with the Files API: file_... for a document, image:file_... for an image. The files-api beta header is added for you.",
+      "Attachments: ids of files uploaded with the Files API: file_... for a document, image:file_... for an image.",
     clean: valueList("File IDs", { trim: true }),
   }),
   citations: input({

@@ -3,6 +3,7 @@ import { STRUCTURED_OUTPUT_TOOL_NAME, THINKING_MIN_BUDGET_TOKENS } from "../defa
 import { attachmentInputs } from "./attachments";
 import {
   InputError,
+  jsonArray,
   oneOf,
   optionalNumber,
   optionalString,
@@ -15,16 +16,6 @@ import {
  * Chat's optional inputs, beyond the seed's. Each group below is one feature of
  * the Messages API; every input is left out of the request when empty.
  */
-
-const jsonArray =
-  (label: string) =>
-  (value: unknown): unknown[] | undefined => {
-    const parsed = parseJson(label, value);
-    if (parsed === undefined) return undefined;
-    if (!Array.isArray(parsed))
-      throw new InputError(label, "must be a JSON array, such as [ ... ].");
-    return parsed;
-  };
 
 const jsonObject =
   (label: string) =>

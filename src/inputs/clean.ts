@@ -72,23 +72,6 @@ export const optionalString =
   (value: unknown): string | undefined =>
     toOptionalString(value, label);
 
-/** Ids travel in URL paths and query strings: one short token, no spaces or control characters. */
-export const MAX_ID_LENGTH = 256;
-
-export const optionalId =
-  (label: string) =>
-  (value: unknown): string | undefined => {
-    const id = toOptionalString(value, label)?.trim();
-    if (!id) return undefined;
-    if (/\s/.test(id) || hasControlCharacters(id) || id.length > MAX_ID_LENGTH) {
-      throw new InputError(
-        label,
-        `must be one id of at most ${MAX_ID_LENGTH} characters, without spaces or line breaks; got "${preview(id)}".`,
-      );
-    }
-    return id;
-  };
-
 interface NumberRule {
   label: string;
   min?: number;
@@ -196,6 +179,17 @@ export const parseJson = (label: string, value: unknown): unknown => {
     throw new InputError(label, `must be valid JSON (${reason}).`);
   }
 };
+
+/** A JSON array input, as text or already parsed. */
+export const jsonArray =
+  (label: string) =>
+  (value: unknown): unknown[] | undefined => {
+    const parsed = parseJson(label, value);
+    if (parsed === undefined) return undefined;
+    if (!Array.isArray(parsed))
+      throw new InputError(label, "must be a JSON array, such as [ ... ].");
+    return parsed;
+  };
 
 /**
  * The entries of a value-list input. Only empty entries are skipped: a stop

@@ -5,14 +5,8 @@ import {
   MAX_ALLOWED_RETRIES,
   MAX_TIMEOUT_MS,
 } from "../defaults";
-import {
-  hasControlCharacters,
-  InputError,
-  MAX_ID_LENGTH,
-  optionalNumber,
-  preview,
-  requiredString,
-} from "./clean";
+import { optionalNumber } from "./clean";
+import { cleanModelId } from "./ids";
 
 export const connectionInput = input({
   label: "Connection",
@@ -20,26 +14,6 @@ export const connectionInput = input({
   required: true,
   comments: "Anthropic API connection.",
 });
-
-/** Model ids end up in URL paths, so anything that could change the path is refused. */
-export const cleanModelId =
-  (label: string) =>
-  (value: unknown): string => {
-    const id = requiredString(label)(value);
-    if (
-      /\s/.test(id) ||
-      hasControlCharacters(id) ||
-      id === "." ||
-      id === ".." ||
-      id.length > MAX_ID_LENGTH
-    ) {
-      throw new InputError(
-        label,
-        `"${preview(id)}" is not a model id; pick a model such as ${DEFAULT_MODEL}.`,
-      );
-    }
-    return id;
-  };
 
 export const modelInput = input({
   label: "Model",

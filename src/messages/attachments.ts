@@ -3,7 +3,6 @@ import { InputError, isUnset } from "../inputs/clean";
 import type { ContentBlockParam } from "./attachments/blocks";
 import { FILES_LABEL, type FilePayload, fileToAttachment } from "./attachments/files";
 import {
-  FILES_API_BETA,
   formatLimit,
   formatSize,
   MANY_IMAGES,
@@ -47,8 +46,6 @@ export interface AttachmentValues {
 
 export interface AttachmentBlocks {
   blocks: ContentBlockParam[];
-  /** anthropic-beta values the blocks need, e.g. ["files-api-2025-04-14"] for a file id. */
-  betas: string[];
 }
 
 interface ImageEntry {
@@ -89,7 +86,7 @@ export function toAttachmentBlocks(values: AttachmentValues): AttachmentBlocks {
   }
 
   checkWholeRequest(images, encodedBytes);
-  return { blocks, betas: fileIds.length > 0 ? [FILES_API_BETA] : [] };
+  return { blocks };
 }
 
 const checkWholeRequest = (images: readonly ImageEntry[], encodedBytes: number): void => {

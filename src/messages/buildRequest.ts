@@ -48,8 +48,6 @@ export interface GenerationValues extends ConversationValues {
 
 export interface BuiltRequest<TBody> {
   body: TBody;
-  /** `anthropic-beta` values this request needs (the Files API for file ids). */
-  betas: string[];
   /** How the answer is to be read back when an Output Schema is given. */
   outputMode?: StructuredOutputMode;
   /** The conversation sent, without the cache markers this step added, for the next step to carry on. */
@@ -153,7 +151,7 @@ const buildConversationRequest = (
     ...tools,
     thinking: thinkingConfig(values),
   });
-  return { body, betas: attachments.betas, outputMode, history: messages };
+  return { body, outputMode, history: messages };
 };
 
 /** One builder serves Chat and Count Tokens, so both send the same conversation. */

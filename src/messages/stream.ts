@@ -4,26 +4,13 @@
  * SDK's MessageStream, with one difference: a stream that is broken or cut short
  * fails loudly instead of yielding a partial Message.
  */
-import { createParser, type EventSourceMessage } from "eventsource-parser";
-import { AnthropicApiError } from "../client/errors";
+import { StreamError } from "../client/errors";
+import { sseEvents, streamErrorEvent } from "../client/sse";
+
+export { StreamError };
+
 import { isObject } from "../util/isObject";
 import type { Message, OtherBlock, Usage } from "./types";
-
-interface StreamErrorDetails {
-  /** Anthropic error type, or "incomplete_stream" / "invalid_stream". */
-  type: string;
-  requestId?: string;
-  cause?: unknown;
-}
-
-/** A stream that failed: an API error too, so every caller handles one family of errors. */
-export class StreamError extends AnthropicApiError {
-  override readonly name = "AnthropicStreamError";
-  constructor(message: string, details: StreamErrorDetails) {
-    super(message, { type: details.type, requestId: details.requestId });
-    if (details.cause !== undefined) this.cause = details.cause;
-  }
-}
 
 /** One SSE event as the parser hands it over. */
 export interface RawStreamEvent {
@@ -37,8 +24,6 @@ export interface StreamOptions {
 }
 
 type JsonObject = Record<string, unknown>;
-
-const MAX_QUOTED_TEXT = 300;
 
 /** Blocks whose `input` is streamed as JSON text: the two the SDK tracks, plus any newer block starting with an `input`. */
 const TOOL_INPUT_BLOCKS = new Set(["tool_use", "server_tool_use"]);
@@ -137,29 +122,7 @@ export class MessageAccumulator {
   }
 
   private throwApiError(data: string): never {
-    let body: unknown;
-    try {
-      body = JSON.parse(data);
-    } catch {
-      body = undefined;
-    }
-    const envelope = isObject(body) ? body : {};
-    const detail = isObject(envelope.error) ? envelope.error : {};
-    // Mid-stream failures are server-side, so an untyped one is reported as the generic api_error.
-    const type = typeof detail.type === "string" ? detail.type : "api_error";
-    const text =
-      typeof detail.message === "string"
-        ? detail.message
-        : data.trim().slice(0, MAX_QUOTED_TEXT) || "no message";
-    const requestId =
-      this.requestId ?? (typeof envelope.request_id === "string" ? envelope.request_id : undefined);
-    throw new StreamError(
-      `Anthropic API stream error ${type}: ${text}${requestSuffix(requestId)}`,
-      {
-        type,
-        requestId,
-      },
-    );
+    throw streamErrorEvent(data, this.requestId);
   }
 
   private startMessage(payload: JsonObject): void {
@@ -329,18 +292,6 @@ export async function readMessageStream(
   options: StreamOptions = {},
 ): Promise<Message> {
   const accumulator = new MessageAccumulator(options);
-  // Events are queued and pushed after feed() returns, so a StreamError is not thrown through the parser.
-  const parsed: EventSourceMessage[] = [];
-  const parser = createParser({ onEvent: (event) => parsed.push(event) });
-  const feed = (text: string): void => {
-    parser.feed(text);
-    for (const event of parsed.splice(0)) accumulator.push(event);
-  };
-  // stream: true keeps a multi-byte character split across chunks until its last byte arrives.
-  const decoder = new TextDecoder("utf-8");
-  for await (const chunk of body) {
-    feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
-  }
-  feed(decoder.decode());
+  for await (const event of sseEvents(body)) accumulator.push(event);
   return accumulator.finish();
 }

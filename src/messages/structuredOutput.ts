@@ -1,3 +1,4 @@
+import { AnthropicOutputError } from "../client/errors";
 import { STRUCTURED_OUTPUT_TOOL_NAME } from "../defaults";
 import { InputError } from "../inputs/clean";
 import { messageText } from "./blocks";
@@ -62,7 +63,7 @@ const answerOf = (message: Message, mode: StructuredOutputMode): unknown => {
         block.type === "tool_use" && (block as ToolUseBlock).name === STRUCTURED_OUTPUT_TOOL_NAME,
     );
     if (!call)
-      throw new Error(
+      throw new AnthropicOutputError(
         `Output Schema: the model did not answer through the ${STRUCTURED_OUTPUT_TOOL_NAME} tool (message ${message.id}).`,
       );
     return call.input;
@@ -71,7 +72,7 @@ const answerOf = (message: Message, mode: StructuredOutputMode): unknown => {
   try {
     return JSON.parse(text);
   } catch {
-    throw new Error(
+    throw new AnthropicOutputError(
       `Output Schema: the model's answer is not JSON (message ${message.id}): ${text.slice(0, 200)}`,
     );
   }
@@ -90,7 +91,7 @@ export const readStructuredOutput = (
       .slice(0, 5)
       .map((error) => `${error.instancePath || "(root)"} ${error.message ?? "is invalid"}`)
       .join("; ");
-    throw new Error(
+    throw new AnthropicOutputError(
       `Output Schema: the model's JSON does not fit the schema: ${problems} (message ${message.id}).`,
     );
   }

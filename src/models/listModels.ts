@@ -1,7 +1,12 @@
-import { MODEL_PAGE_ANSWER } from "../client/answers";
 import type { AnthropicClient } from "../client/createAnthropicClient";
 import { MODELS_PAGE_LIMIT_MAX } from "../defaults";
-import { collectPages } from "../pagination/collectPages";
+import {
+  fetchEveryItem,
+  fetchIdPage,
+  type ListResource,
+  type PageValues,
+} from "../pagination/list";
+import type { ListAnswer } from "../pagination/pager";
 
 export interface ModelInfo {
   type: "model";
@@ -11,48 +16,19 @@ export interface ModelInfo {
   [field: string]: unknown;
 }
 
-export interface ModelPage {
-  data: ModelInfo[];
-  has_more: boolean;
-  first_id: string | null;
-  last_id: string | null;
-}
+export type ModelPage = ListAnswer<ModelInfo>;
 
-export interface PageQuery {
-  limit?: number;
-  afterId?: string;
-  beforeId?: string;
-}
-
-export const fetchModelPage = async (
-  client: AnthropicClient,
-  query: PageQuery,
-): Promise<ModelPage> => {
-  const { data } = await client.request<ModelPage>({
-    method: "GET",
-    path: "/models",
-    query: { limit: query.limit, after_id: query.afterId, before_id: query.beforeId },
-    answer: MODEL_PAGE_ANSWER,
-  });
-  return data;
+export const MODELS: ListResource = {
+  path: "/models",
+  what: "models",
+  maxLimit: MODELS_PAGE_LIMIT_MAX,
 };
 
-/** Follows `last_id` until `has_more` is false; answers in the API's own page shape. */
-export const fetchAllModels = async (
+export const fetchModelPage = (client: AnthropicClient, values: PageValues): Promise<ModelPage> =>
+  fetchIdPage<ModelInfo>(client, MODELS, values);
+
+/** Follows the cursors to the last page; answers in the API's own page shape. */
+export const fetchAllModels = (
   client: AnthropicClient,
   pageSize: number = MODELS_PAGE_LIMIT_MAX,
-): Promise<ModelPage> => {
-  const models = await collectPages("Fetch All models", async (afterId) => {
-    const page = await fetchModelPage(client, { limit: pageSize, afterId });
-    return {
-      items: page.data,
-      nextCursor: page.has_more && page.last_id ? page.last_id : undefined,
-    };
-  });
-  return {
-    data: models,
-    has_more: false,
-    first_id: models[0]?.id ?? null,
-    last_id: models.at(-1)?.id ?? null,
-  };
-};
+): Promise<ModelPage> => fetchEveryItem<ModelInfo>(client, { ...MODELS, maxLimit: pageSize });

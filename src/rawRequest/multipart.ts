@@ -1,12 +1,7 @@
 import { util } from "@prismatic-io/spectral";
-import FormData from "form-data";
+import { type MultipartBody, multipartBody } from "../client/multipart";
 import { InputError, toOptionalString } from "../inputs/clean";
 import type { KeyValue } from "../inputs/rawRequest";
-
-export interface MultipartBody {
-  body: Buffer;
-  headers: Record<string, string>;
-}
 
 /** A file from an earlier step, or an error naming the input and the entry. */
 const fileOf = (key: string, value: unknown): { data: Buffer; contentType: string } => {
@@ -20,21 +15,20 @@ const fileOf = (key: string, value: unknown): { data: Buffer; contentType: strin
   }
 };
 
-/**
- * Builds the multipart body with form-data and buffers it, so a retry can
- * send the same bytes again (a consumed stream could not be resent).
- */
+/** Raw Request's Form Data and File Data, as one multipart body. */
 export const toMultipartBody = (
   formData: KeyValue[],
   fileData: KeyValue[],
   fileNames: Record<string, string>,
-): MultipartBody => {
-  const form = new FormData();
-  for (const { key, value } of formData)
-    form.append(key, toOptionalString(value, "Form Data") ?? "");
-  for (const { key, value } of fileData) {
-    const file = fileOf(key, value);
-    form.append(key, file.data, { filename: fileNames[key] || key, contentType: file.contentType });
-  }
-  return { body: form.getBuffer(), headers: form.getHeaders() as Record<string, string> };
-};
+): MultipartBody =>
+  multipartBody(
+    formData.map(({ key, value }) => ({
+      name: key,
+      value: toOptionalString(value, "Form Data") ?? "",
+    })),
+    fileData.map(({ key, value }) => ({
+      name: key,
+      ...fileOf(key, value),
+      filename: fileNames[key] || key,
+    })),
+  );

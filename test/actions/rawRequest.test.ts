@@ -43,19 +43,18 @@ describe("rawRequest", () => {
   });
 
   it("sends form and file data as one multipart form", async () => {
-    await failureOf(
-      runAction("rawRequest", {
-        connection: connection(),
-        url: "/files",
-        method: "POST",
-        formData: [{ key: "purpose", value: "user_data" }],
-        fileData: [
-          { key: "file", value: { data: Buffer.from("hello file"), contentType: "text/plain" } },
-        ],
-        fileDataFileNames: [{ key: "file", value: "notes.txt" }],
-        maxRetries: "0",
-      }),
-    );
+    const result = await runAction("rawRequest", {
+      connection: connection(),
+      url: "/files",
+      method: "POST",
+      formData: [{ key: "purpose", value: "user_data" }],
+      fileData: [
+        { key: "file", value: { data: Buffer.from("hello file"), contentType: "text/plain" } },
+      ],
+      fileDataFileNames: [{ key: "file", value: "notes.txt" }],
+      maxRetries: "0",
+    });
+    expect(result.data).toMatchObject({ type: "file", filename: "notes.txt", size_bytes: 10 });
     const [request] = sim().requests;
     expect(request.method).toBe("POST");
     expect(request.path).toBe("/v1/files");

@@ -1,5 +1,6 @@
-import { FILES_API_BETA } from "../../src/defaults";
 import { failureOf, runAction, useSimulator } from "../support/harness";
+
+const FILES_API_BETA = "files-api-2025-04-14";
 
 const { sim, connection } = useSimulator();
 
@@ -34,7 +35,7 @@ describe("the anthropic-beta header is decided in one place", () => {
     expect(sent()).toEqual({ beta: FILES_API_BETA, query: { beta: "true" } });
   });
 
-  it("keeps an anthropic-beta from Extra Headers when Chat adds the files beta", async () => {
+  it("sends Chat's file ids with only the betas the connection names (Files is GA)", async () => {
     await runAction("chat", {
       connection: connection({
         betas: "context-1m-2025-08-07",
@@ -44,7 +45,7 @@ describe("the anthropic-beta header is decided in one place", () => {
       fileIds: ["file_011CNha8iCJcU1wXNR6q4V8w"],
     });
     expect(sent()).toEqual({
-      beta: `context-1m-2025-08-07,interleaved-thinking-2025-05-14,${FILES_API_BETA}`,
+      beta: "context-1m-2025-08-07,interleaved-thinking-2025-05-14",
       query: { beta: "true" },
     });
   });

@@ -1,12 +1,6 @@
 import { isApiFailure } from "../../src/client/errors";
 import type { RecordedRequest } from "../simulator";
-import {
-  capturingLogger,
-  connectionFor,
-  harness,
-  runAction,
-  useSimulator,
-} from "../support/harness";
+import { connectionFor, runStep, useSimulator } from "../support/harness";
 import {
   connectionInputs,
   type InputDefinition,
@@ -16,7 +10,7 @@ import {
 } from "./inputs";
 
 /**
- * Values of the wrong kind for every input of every action and data source, generated from
+ * Values of the wrong kind for every input of every action, data source and trigger, generated from
  * the definition (type, collection, model, clean), each run through the harness (so the
  * cleans run) against the simulator. Each case ends one of two ways:
  *
@@ -179,7 +173,7 @@ for (const { step, key, input, name } of stepInputs) {
         name: `${name}: ${caseName}`,
         label,
         step,
-        params: () => ({ ...minimalInputs(step), [key]: value }),
+        params: () => ({ ...minimalInputs(step, sim()), [key]: value }),
       });
     }
     // The connection's fields are read by one function whatever the step, so their cases run
@@ -210,7 +204,7 @@ for (const { step, key, input, name } of stepInputs) {
           label: field.input.label ?? field.key,
           step,
           params: () => ({
-            ...minimalInputs(step),
+            ...minimalInputs(step, sim()),
             [key]: connectionFor(sim().url, { [field.key]: value }),
           }),
         });
@@ -223,18 +217,13 @@ for (const { step, key, input, name } of stepInputs) {
       name: `${name}: ${caseName}`,
       label: input.label ?? key,
       step,
-      params: () => ({ connection: connection(), ...minimalInputs(step), [key]: value }),
+      params: () => ({ connection: connection(), ...minimalInputs(step, sim()), [key]: value }),
     });
   }
 }
 
-const run = async (step: StepDefinition, params: Record<string, unknown>): Promise<unknown> => {
-  if (step.kind === "action") return runAction(step.key, params);
-  const { logger } = capturingLogger();
-  return harness.dataSource(step.key, params, { logger } as Parameters<
-    typeof harness.dataSource
-  >[2]);
-};
+const run = (step: StepDefinition, params: Record<string, unknown>): Promise<unknown> =>
+  runStep(step, params);
 
 const sent = (request: RecordedRequest): string =>
   [
@@ -291,7 +280,7 @@ describe("wrong values for every input are refused by name, or accepted by the A
   it("runs each step's minimal inputs against the simulator", async () => {
     for (const step of new Set(cases.map((item) => item.step))) {
       await expect(
-        run(step, { connection: connection(), ...minimalInputs(step) }),
+        run(step, { connection: connection(), ...minimalInputs(step, sim()) }),
       ).resolves.toBeDefined();
     }
   });

@@ -1,4 +1,5 @@
 import { definition } from "../../src";
+import type { Simulator } from "../simulator";
 
 /**
  * Every input of the component, read from its definition (not a hand-kept list),
@@ -20,7 +21,7 @@ export interface InputDefinition {
   clean?: (value: unknown) => unknown;
 }
 
-export type StepKind = "action" | "dataSource";
+export type StepKind = "action" | "dataSource" | "trigger";
 
 export interface StepDefinition {
   kind: StepKind;
@@ -50,6 +51,12 @@ export const steps: StepDefinition[] = [
     inputs: dataSource.inputs as unknown as Record<string, InputDefinition>,
     examplePayload: dataSource.examplePayload,
   })),
+  ...Object.entries(definition.triggers).map(([key, trigger]) => ({
+    kind: "trigger" as const,
+    key,
+    inputs: trigger.inputs as unknown as Record<string, InputDefinition>,
+    examplePayload: trigger.examplePayload,
+  })),
 ];
 
 export const stepInputs: InputEntry[] = steps.flatMap((step) =>
@@ -73,15 +80,41 @@ export const connectionInputs = definition.connections.flatMap((connection) =>
 /**
  * The fewest inputs with which each step succeeds against the simulator: an input under test
  * replaces its own entry. Retries are off so a transport failure shows at once. A step not
- * listed here runs with its connection alone (and Max Retry Count 0 when it has one).
+ * listed here runs with its connection alone (and Max Retry Count 0 when it has one). Steps on
+ * one batch or file get one made in the (freshly reset) simulator.
  */
-const MINIMAL_INPUTS: Record<string, Record<string, unknown>> = {
-  chat: { initialMessage: "Hello" },
-  countTokens: { message: "Hello" },
-  rawRequest: { method: "GET", url: "/models" },
+const MINIMAL_INPUTS: Record<string, (sim: Simulator) => Record<string, unknown>> = {
+  chat: () => ({ initialMessage: "Hello" }),
+  countTokens: () => ({ message: "Hello" }),
+  rawRequest: () => ({ method: "GET", url: "/models" }),
+  createBatch: () => ({ prompts: ["Hello"] }),
+  getBatch: (sim) => ({ batchId: sim.batches.seed({ count: 2 }).id }),
+  cancelBatch: (sim) => ({ batchId: sim.batches.seed({ count: 2, status: "in_progress" }).id }),
+  deleteBatch: (sim) => ({ batchId: sim.batches.seed({ count: 2 }).id }),
+  getBatchResults: (sim) => ({ batchId: sim.batches.seed({ count: 4 }).id, limit: "2" }),
+  listBatches: (sim) => {
+    sim.batches.seed({ count: 1 });
+    return {};
+  },
+  uploadFile: () => ({
+    file: { data: Buffer.from("Hello"), contentType: "text/plain" },
+    fileName: "hello.txt",
+  }),
+  getFileMetadata: (sim) => ({ fileId: addFile(sim, false) }),
+  downloadFile: (sim) => ({ fileId: addFile(sim, true) }),
+  deleteFile: (sim) => ({ fileId: addFile(sim, false) }),
+  createCompletion: () => ({ model: "claude-2.1", prompt: "Hello" }),
 };
 
-export const minimalInputs = (step: StepDefinition): Record<string, unknown> => ({
+const addFile = (sim: Simulator, downloadable: boolean): string =>
+  sim.files.add({
+    filename: "report.csv",
+    mimeType: "text/csv",
+    bytes: Buffer.from("name,total\nAcme,42\n"),
+    downloadable,
+  }).id;
+
+export const minimalInputs = (step: StepDefinition, sim: Simulator): Record<string, unknown> => ({
   ...("maxRetries" in step.inputs ? { maxRetries: "0" } : {}),
-  ...MINIMAL_INPUTS[step.key],
+  ...MINIMAL_INPUTS[step.key]?.(sim),
 });

@@ -162,10 +162,9 @@ describe("ACCEPTED_MEDIA_TYPES", () => {
 
 describe("toAttachmentBlocks: files", () => {
   it("returns nothing for no attachments", () => {
-    expect(toAttachmentBlocks({})).toEqual({ blocks: [], betas: [] });
+    expect(toAttachmentBlocks({})).toEqual({ blocks: [] });
     expect(toAttachmentBlocks({ files: [], fileUrls: ["", "  "], fileIds: [""] })).toEqual({
       blocks: [],
-      betas: [],
     });
   });
 
@@ -190,7 +189,6 @@ describe("toAttachmentBlocks: files", () => {
           source: { type: "base64", media_type: "image/webp", data: b64(WEBP_1X1) },
         },
       ],
-      betas: [],
     });
     expectSchemaValid(result.blocks);
   });
@@ -242,7 +240,6 @@ describe("toAttachmentBlocks: files", () => {
           citations: { enabled: true },
         },
       ],
-      betas: [],
     });
     expectSchemaValid(result.blocks);
   });
@@ -542,7 +539,6 @@ describe("toAttachmentBlocks: URLs", () => {
           citations: { enabled: true },
         },
       ],
-      betas: [],
     });
     expectSchemaValid(result.blocks);
   });
@@ -593,7 +589,6 @@ describe("toAttachmentBlocks: file IDs", () => {
           citations: { enabled: true },
         },
       ],
-      betas: ["files-api-2025-04-14"],
     });
     expectSchemaValid(result.blocks);
   });
@@ -633,7 +628,6 @@ describe("toAttachmentBlocks: order", () => {
       "file_b",
       "file_c",
     ]);
-    expect(result.betas).toEqual(["files-api-2025-04-14"]);
     expectSchemaValid(result.blocks);
   });
 });

@@ -1,4 +1,4 @@
-import { PaginationError } from "../../src/pagination/collectPages";
+import { PaginationError } from "../../src/pagination/pager";
 import { capturingLogger, connectionFor, failureOf, harness, runAction } from "../support/harness";
 import { startStubServer } from "../support/stubServer";
 

@@ -5,6 +5,13 @@ import type { RecordedRequest } from "./types";
 /** The API answers any body it cannot read as JSON with this message. */
 export const UNPARSABLE_BODY = "There was an error parsing the body of your request";
 
+/** Validates an already parsed value against its OpenAPI schema; throws a 400 if not. */
+export function validValue(value: unknown, schemaName: string): unknown {
+  const problem = validateAgainstSchema(schemaName, value);
+  if (problem !== undefined) throw invalidRequest(problem);
+  return value;
+}
+
 /** Parses and validates a JSON request body against its OpenAPI schema; throws a 400 if not. */
 export function validBody(request: RecordedRequest, schemaName: string): unknown {
   let body = request.body;
@@ -15,7 +22,5 @@ export function validBody(request: RecordedRequest, schemaName: string): unknown
       throw invalidRequest(UNPARSABLE_BODY);
     }
   }
-  const problem = validateAgainstSchema(schemaName, body);
-  if (problem !== undefined) throw invalidRequest(problem);
-  return body;
+  return validValue(body, schemaName);
 }

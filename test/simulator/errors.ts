@@ -40,40 +40,59 @@ export function defaultMessageForType(type: string): string {
   return DEFAULT_MESSAGE_BY_TYPE[type] ?? "Error";
 }
 
+/**
+ * Machine-readable extras the API puts in `error.details`, e.g. `{ error_code:
+ * "file_not_downloadable" }`; the SDK maps `<status> <error_code>` to its typed errors.
+ */
+export type ErrorDetails = { error_code: string } & Record<string, unknown>;
+
 /** Thrown by handlers; the server turns it into the envelope with the response's request id. */
 export class ApiError extends Error {
   readonly status: number;
   readonly type: string;
   readonly headers: Record<string, string>;
+  readonly details: ErrorDetails | undefined;
 
   constructor(
     status: number,
     message?: string,
     type?: string,
     headers: Record<string, string> = {},
+    details?: ErrorDetails,
   ) {
     const errorType = type ?? errorTypeForStatus(status);
     super(message ?? defaultMessageForType(errorType));
     this.status = status;
     this.type = errorType;
     this.headers = headers;
+    this.details = details;
   }
 }
 
-export function invalidRequest(message: string): ApiError {
-  return new ApiError(400, message);
+export function invalidRequest(message: string, details?: ErrorDetails): ApiError {
+  return new ApiError(400, message, undefined, {}, details);
 }
 
-export function notFound(message: string): ApiError {
-  return new ApiError(404, message);
+export function notFound(message: string, details?: ErrorDetails): ApiError {
+  return new ApiError(404, message, undefined, {}, details);
 }
 
 export interface ErrorEnvelope {
   type: "error";
-  error: { type: string; message: string };
+  error: { type: string; message: string; details?: ErrorDetails };
   request_id: string;
 }
 
-export function errorEnvelope(type: string, message: string, requestId: string): ErrorEnvelope {
-  return { type: "error", error: { type, message }, request_id: requestId };
+/** `details` goes into `error.details` when given, and is left out otherwise. */
+export function errorEnvelope(
+  type: string,
+  message: string,
+  requestId: string,
+  details?: ErrorDetails,
+): ErrorEnvelope {
+  return {
+    type: "error",
+    error: details ? { type, message, details } : { type, message },
+    request_id: requestId,
+  };
 }

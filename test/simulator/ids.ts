@@ -24,3 +24,13 @@ export function newRequestId(): string {
 export function deterministicId(prefix: string, seed: string): string {
   return `${prefix}_01${toBase62(sha256(seed), 22)}`;
 }
+
+/** Fresh ids for stored objects: "msgbatch_01…", "file_01…" (24 alphanumerics after "_"). */
+export function newObjectId(prefix: string): string {
+  return `${prefix}_01${toBase62(randomBytes(22), 22)}`;
+}
+
+/** A stable request id for something derived from `seed`, e.g. an errored batch result. */
+export function derivedRequestId(seed: string): string {
+  return `req_${toBase62(sha256(`request:${seed}`), 24)}`;
+}

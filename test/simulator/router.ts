@@ -1,5 +1,8 @@
 import type { ApiVersion } from "./auth";
+import type { BatchStore } from "./batches/store";
+import type { SimClock } from "./clock";
 import { ApiError } from "./errors";
+import type { FileStore } from "./files/store";
 import type { PromptCache } from "./messages/cache";
 import type { SseEvent } from "./sse";
 import type { RecordedRequest } from "./types";
@@ -11,17 +14,37 @@ export interface RequestContext {
   apiVersion: ApiVersion;
   betas: string[];
   cache: PromptCache;
+  clock: SimClock;
+  batches: BatchStore;
+  files: FileStore;
 }
 
 export type HandlerResult =
   | { kind: "json"; body: unknown; status?: number }
-  | { kind: "sse"; events: SseEvent[] };
+  | {
+      kind: "sse";
+      events: SseEvent[];
+      /**
+       * Which events are content deltas, after a couple of which the stream faults break the
+       * stream; defaults to `content_block_delta` (the Messages API's).
+       */
+      isDelta?: (event: SseEvent) => boolean;
+    }
+  /** A whole body of bytes, sent with its content-length (file downloads). */
+  | { kind: "bytes"; contentType: string; body: Buffer }
+  /**
+   * A body produced while it is sent (batch results), chunked and with backpressure, so that a
+   * large answer never exists in memory as a whole.
+   */
+  | { kind: "stream"; contentType: string; chunks: AsyncIterable<Buffer | string> };
 
 export interface Route {
   method: "GET" | "POST" | "DELETE";
   /** Literal segments and `:name` placeholders, e.g. "/v1/models/:model_id". */
   path: string;
   handler: (context: RequestContext) => HandlerResult;
+  /** The endpoint's request size limit (413 beyond it); defaults to the Messages API's 32 MB. */
+  maxBodyBytes?: number;
 }
 
 export interface RouteMatch {

@@ -1,14 +1,24 @@
 /** The simulator's public contract: tests and the demo code against exactly these shapes. */
+import type { SimClock } from "./clock";
+import type { ErrorDetails } from "./errors";
+
+export type { SimClock } from "./clock";
+export type { ErrorDetails } from "./errors";
 
 export interface RecordedRequest {
   method: string;
   /** Without the query string, e.g. "/v1/messages". */
   path: string;
+  /** Decoded; a repeated parameter keeps its last value (see `queryAll`). */
   query: Record<string, string>;
+  /** Every value of every parameter in order, e.g. { "ids[]": ["file_a", "file_b"] }. */
+  queryAll: Record<string, string[]>;
   /** Lower-cased names as node received them; repeated headers joined with ", ". */
   headers: Record<string, string>;
-  /** utf8; for multipart it is the raw multipart text. */
+  /** utf8 of `rawBytes`; for multipart it is the raw multipart text (binary parts mangled). */
   rawBody: string;
+  /** The request body exactly as received, byte for byte (multipart and binary included). */
+  rawBytes: Buffer;
   /** JSON.parse(rawBody) when the content-type is JSON and parsing succeeds, else undefined. */
   body: unknown;
   /** Date.now() when the request arrived, to measure the waits between retries. */
@@ -58,6 +68,117 @@ export interface Fault {
    * bytes (e.g. 50 * 1024 * 1024), to check that error messages stay bounded.
    */
   errorBodyBytes?: number;
+  /** With `status`: put this in the envelope's `error.details`, e.g. { error_code: "..." }. */
+  details?: ErrorDetails;
+}
+
+export type BatchStatus = "in_progress" | "canceling" | "ended";
+
+export interface MessageBatchRequestCounts {
+  processing: number;
+  succeeded: number;
+  errored: number;
+  canceled: number;
+  expired: number;
+}
+
+/** As GET /v1/messages/batches/{id} answers it; timestamps are RFC 3339 from `sim.clock`. */
+export interface MessageBatch {
+  id: string;
+  type: "message_batch";
+  processing_status: BatchStatus;
+  request_counts: MessageBatchRequestCounts;
+  ended_at: string | null;
+  created_at: string;
+  expires_at: string;
+  archived_at: string | null;
+  cancel_initiated_at: string | null;
+  results_url: string | null;
+}
+
+/** One line of a batch's results file. */
+export interface BatchResultLine {
+  custom_id: string;
+  result: unknown;
+}
+
+export type BatchResultCounts = Omit<MessageBatchRequestCounts, "processing">;
+
+export interface SeedBatchOptions {
+  /** Number of results, e.g. 100_000. */
+  count: number;
+  /** Defaults to "ended". */
+  status?: BatchStatus;
+  /**
+   * Line i (0-based), produced lazily while the results stream (never all held at once). Default:
+   * custom_id `req-${i}`, type cycling succeeded, errored, canceled, expired (succeeded with a
+   * small fixed Message). A string is written as the line exactly as given (a newline follows),
+   * to plant a malformed line among good ones.
+   */
+  result?: (index: number) => BatchResultLine | string;
+  /**
+   * Overrides request_counts; by default result(i) is called once for every i at seed time and
+   * counted by `result.type` (a string line counts when it parses as such a line).
+   */
+  counts?: BatchResultCounts;
+  /** Clock ms; defaults to sim.clock.now(). */
+  createdAt?: number;
+}
+
+export interface BatchControl {
+  /**
+   * Moves a batch on: "canceling" sets cancel_initiated_at; "ended" sets ended_at, results_url
+   * and request_counts from the results (processing: 0). Throws for unknown ids and for moves
+   * back from "ended" (or from "canceling" to "in_progress").
+   */
+  setStatus(id: string, status: BatchStatus): MessageBatch;
+  seed(options: SeedBatchOptions): MessageBatch;
+  get(id: string): MessageBatch | undefined;
+  /** Newest first: by created_at, ties by creation order (later created = newer). */
+  list(): MessageBatch[];
+}
+
+/** As GET /v1/files/{id} answers it (SDK 1.12's FileMetadata). */
+export interface FileMetadata {
+  id: string;
+  type: "file";
+  filename: string;
+  mime_type: string;
+  size_bytes: number;
+  created_at: string;
+  downloadable: boolean;
+  expires_at: string | null;
+}
+
+/** A stored file: its metadata and its exact bytes. */
+export interface StoredFile extends FileMetadata {
+  bytes: Buffer;
+}
+
+export interface AddFileOptions {
+  filename: string;
+  mimeType: string;
+  bytes: Buffer;
+  /** Defaults to false, as for uploads; true stands for a file a tool generated. */
+  downloadable?: boolean;
+  expiresInSeconds?: number;
+  /** Clock ms; defaults to sim.clock.now(). */
+  createdAt?: number;
+}
+
+/** "current": limit / page / ids → { data, next_page }; "legacy": after_id / before_id / has_more. */
+export type FileListStyle = "current" | "legacy";
+
+export interface FileControl {
+  /** Stores a file as if uploaded (or tool-generated), bypassing the quota. */
+  add(options: AddFileOptions): FileMetadata;
+  get(id: string): StoredFile | undefined;
+  /** Newest first, as GET /v1/files lists them: expired files are left out (get() has them). */
+  list(): StoredFile[];
+  /** Defaults to "current"; reset() restores it. */
+  setListStyle(style: FileListStyle): void;
+  /** Total bytes uploads may occupy; undefined (the default, and after reset()) for no quota. */
+  setQuotaBytes(bytes: number | undefined): void;
 }
 
 export interface Simulator {
@@ -67,7 +188,14 @@ export interface Simulator {
   requests: RecordedRequest[];
   /** Each incoming request takes the next fault (FIFO) before normal handling. */
   enqueueFaults(...faults: Fault[]): void;
-  /** Clears requests, pending faults and the prompt cache. */
+  /** Stamps created_at / expires_at / ended_at and decides file expiry; reset() leaves it. */
+  clock: SimClock;
+  batches: BatchControl;
+  files: FileControl;
+  /**
+   * Clears requests, pending faults, the prompt cache, batches and files, and restores the
+   * file list style and quota to their defaults. The clock keeps its time.
+   */
   reset(): void;
   close(): Promise<void>;
 }

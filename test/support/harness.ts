@@ -108,3 +108,47 @@ export const failureOf = async (
   }
   throw new Error("expected the action to fail, but it succeeded");
 };
+
+/**
+ * Runs a polling trigger as the platform does: its state lives in `instanceState`, so pass the
+ * same object to every poll of one flow.
+ */
+export const runTrigger = async (
+  key: string,
+  params: Record<string, unknown>,
+  options: { instanceState?: Record<string, unknown>; logger?: ActionLogger } = {},
+): Promise<Record<string, unknown>> => {
+  const connection = params.connection as Connection | undefined;
+  registerConnectionBaseUrl(connection?.fields?.baseUrl);
+  const context = {
+    logger: options.logger ?? capturingLogger().logger,
+    instanceState: options.instanceState ?? {},
+  };
+  let result: unknown;
+  try {
+    result = await harness.trigger(
+      key,
+      undefined,
+      params,
+      context as Parameters<typeof harness.trigger>[3],
+    );
+  } catch (error) {
+    recordError(error, `the error ${key} threw`);
+    throw error;
+  }
+  recordHygieneEvent({ kind: "result", result, where: `the result ${key} returned` });
+  return result as Record<string, unknown>;
+};
+
+/** Runs any step of the definition by its kind: an action, a data source or a trigger. */
+export const runStep = async (
+  step: { kind: "action" | "dataSource" | "trigger"; key: string },
+  params: Record<string, unknown>,
+): Promise<unknown> => {
+  if (step.kind === "action") return runAction(step.key, params);
+  if (step.kind === "trigger") return runTrigger(step.key, params);
+  const { logger } = capturingLogger();
+  return harness.dataSource(step.key, params, { logger } as Parameters<
+    typeof harness.dataSource
+  >[2]);
+};

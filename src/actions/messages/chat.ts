@@ -51,7 +51,7 @@ export const chat = action({
   },
   perform: async (context, { connection, initialMessage, stream, ...values }) => {
     const client = createAnthropicClient(connection, context, toClientOptions(values));
-    const { body, betas, outputMode, history } = buildCreateMessageRequest(
+    const { body, outputMode, history } = buildCreateMessageRequest(
       { ...values, message: initialMessage },
       client.settings.apiVersion,
     );
@@ -61,7 +61,7 @@ export const chat = action({
         `Max Tokens ${values.maxTokens} could outlast the 10-minute limit without streaming; streaming the answer.`,
       );
     }
-    const message = await sendMessage(client, body, { stream: streaming, betas });
+    const message = await sendMessage(client, body, { stream: streaming });
     return {
       data: toChatResult(message, {
         logger: context.logger,

@@ -22,12 +22,11 @@ export const countTokens = action({
   },
   perform: async (context, { connection, ...values }) => {
     const client = createAnthropicClient(connection, context, toClientOptions(values));
-    const { body, betas } = buildCountTokensRequest(values, client.settings.apiVersion);
+    const { body } = buildCountTokensRequest(values, client.settings.apiVersion);
     const { data } = await client.request<{ input_tokens: number }>({
       method: "POST",
       path: "/messages/count_tokens",
       body,
-      betas,
       answer: TOKEN_COUNT_ANSWER,
     });
     return { data: { input_tokens: data.input_tokens } };

@@ -1,6 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { MODEL_ANSWER } from "../../client/answers";
 import { createAnthropicClient } from "../../client/createAnthropicClient";
+import { path } from "../../client/path";
 import { exampleModel } from "../../examples";
 import { connectionInput, modelInput, toClientOptions, transportInputs } from "../../inputs/shared";
 import type { ModelInfo } from "../../models/listModels";
@@ -15,7 +16,7 @@ export const getModel = action({
     const client = createAnthropicClient(connection, context, toClientOptions(transport));
     const { data } = await client.request<ModelInfo>({
       method: "GET",
-      path: `/models/${encodeURIComponent(model)}`,
+      path: path`/models/${model}`,
       answer: MODEL_ANSWER,
     });
     return { data };

@@ -18,8 +18,6 @@ export const MAX_IMAGE_SIDE_WHEN_MANY = 2000;
 /** RequestDocumentBlock.title: 1 to 500 characters. */
 export const MAX_TITLE_LENGTH = 500;
 
-export { FILES_API_BETA } from "../../defaults";
-
 /** The length of the base64 text for `bytes` bytes of data. */
 export const base64Length = (bytes: number): number => 4 * Math.ceil(bytes / 3);
 

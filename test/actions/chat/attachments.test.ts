@@ -1,4 +1,3 @@
-import { FILES_API_BETA } from "../../../src/defaults";
 import { expectValidCreateBody, runChat } from "../../support/chat";
 import { PDF, PNG_1X1 } from "../../support/files";
 import { failureOf, useSimulator } from "../../support/harness";
@@ -56,7 +55,7 @@ describe("chat attachments", () => {
     ]);
   });
 
-  it("sends URLs and Files API ids, with citations and the files beta header", async () => {
+  it("sends URLs and Files API ids, with citations and no beta header (Files is generally available)", async () => {
     const data = await runChat(connection(), {
       initialMessage: "Summarise with citations",
       fileUrls: ["https://example.com/report.pdf", "https://example.com/chart.png"],
@@ -64,9 +63,9 @@ describe("chat attachments", () => {
       citations: "true",
     });
     const [request] = sim().requests;
-    expect(request.headers["anthropic-beta"]).toBe(FILES_API_BETA);
+    expect(request.headers["anthropic-beta"]).toBeUndefined();
     expect(request.path).toBe("/v1/messages");
-    expect(request.query).toEqual({ beta: "true" });
+    expect(request.query).toEqual({});
     expect(sentMessages()).toEqual([
       {
         role: "user",

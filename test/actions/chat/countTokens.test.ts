@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL, FILES_API_BETA } from "../../../src/defaults";
+import { DEFAULT_MODEL } from "../../../src/defaults";
 import { validateAgainstSchema } from "../../simulator";
 import { PNG_1X1 } from "../../support/files";
 import { runAction, useSimulator } from "../../support/harness";
@@ -65,8 +65,8 @@ describe("countTokens with the whole conversation", () => {
       fileIds: ["file_abc123"],
     });
     const [request] = sim().requests;
-    expect(request.headers["anthropic-beta"]).toBe(FILES_API_BETA);
-    expect(request.query).toEqual({ beta: "true" });
+    expect(request.headers["anthropic-beta"]).toBeUndefined();
+    expect(request.query).toEqual({});
     expect((request.body as { messages: unknown[] }).messages.at(-1)).toEqual({
       role: "user",
       content: [

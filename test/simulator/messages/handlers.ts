@@ -1,13 +1,30 @@
+import type { ApiVersion } from "../auth";
 import { validBody } from "../body";
 import { invalidRequest, notFound } from "../errors";
 import { type ModelInfo, resolveModel } from "../models/fixtures";
 import type { HandlerResult, RequestContext } from "../router";
+import type { PromptCache } from "./cache";
 import { checkConversation } from "./conversation";
 import { buildMessage, requestSeed } from "./message";
 import { checkParameters } from "./parameters";
 import { messageEvents } from "./stream";
 import { promptSegments, totalInputTokens } from "./tokens";
-import type { MessageRequest } from "./types";
+import type { Message, MessageRequest } from "./types";
+
+/** What the API checks once the body matches the schema: the model, then the semantics. */
+function checkedModel(request: MessageRequest, apiVersion: ApiVersion): ModelInfo {
+  const model = resolveModel(request.model);
+  if (!model) throw notFound(`model: ${request.model}`);
+  checkParameters(request, model, apiVersion);
+  checkConversation(request, apiVersion);
+  const inputTokens = totalInputTokens(promptSegments(request));
+  if (inputTokens > model.max_input_tokens) {
+    throw invalidRequest(
+      `prompt is too long: ${inputTokens} tokens > ${model.max_input_tokens} maximum`,
+    );
+  }
+  return model;
+}
 
 /** Everything both endpoints check, in the API's order: schema, model, then semantics. */
 function acceptedRequest(
@@ -15,17 +32,22 @@ function acceptedRequest(
   schemaName: string,
 ): { request: MessageRequest; model: ModelInfo } {
   const request = validBody(context.request, schemaName) as MessageRequest;
-  const model = resolveModel(request.model);
-  if (!model) throw notFound(`model: ${request.model}`);
-  checkParameters(request, model, context.apiVersion);
-  checkConversation(request, context.apiVersion);
-  const inputTokens = totalInputTokens(promptSegments(request));
-  if (inputTokens > model.max_input_tokens) {
-    throw invalidRequest(
-      `prompt is too long: ${inputTokens} tokens > ${model.max_input_tokens} maximum`,
-    );
-  }
-  return { request, model };
+  return { request, model: checkedModel(request, context.apiVersion) };
+}
+
+/**
+ * The Message the API would answer to a request already valid against CreateMessageParams
+ * (a batch request's `params`); throws the ApiError the API would answer instead. `seed` makes
+ * ids unique per batch request while staying deterministic.
+ */
+export function messageFor(
+  request: MessageRequest,
+  apiVersion: ApiVersion,
+  cache: PromptCache,
+  seed: string,
+): Message {
+  const model = checkedModel(request, apiVersion);
+  return buildMessage(request, model, cache, `${seed}:${requestSeed(request)}`);
 }
 
 /** The SDK sends beta features to `?beta=true`, whose body schema is the Beta one. */

@@ -1,7 +1,7 @@
 import { notFound } from "../errors";
+import { paginate, parsePageQuery } from "../pagination";
 import type { HandlerResult, RequestContext } from "../router";
 import { MODELS, resolveModel } from "./fixtures";
-import { paginate, parsePageQuery } from "./pagination";
 
 export function listModels(context: RequestContext): HandlerResult {
   const query = parsePageQuery(context.request.query);

@@ -23,6 +23,20 @@ export const ROOT_SCHEMAS = [
   "ModelInfo",
   "ListResponse_ModelInfo_",
   "ErrorResponse",
+  // Message Batches: the create body (its requests' params are CreateMessageParams) and answers.
+  "CreateMessageBatchParams",
+  "BetaCreateMessageBatchParams",
+  "MessageBatch",
+  "ListResponse_MessageBatch_",
+  "DeleteMessageBatchResponse",
+  "MessageBatchIndividualResponse",
+  // Legacy text completions.
+  "CompletionRequest",
+  "CompletionResponse",
+  // Files (the spec still has them as beta; SDK 1.12 adds expires_at, ids and next_page).
+  "BetaFileMetadataSchema",
+  "BetaFileListResponse",
+  "BetaFileDeleteResponse",
 ];
 
 const REF_PREFIX = "#/components/schemas/";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isJsonObject, type JsonObject, type JsonValue } from "../json";
+import { applySinceSpec } from "./sinceSpec";
 
 const REF_PREFIX = "#/components/schemas/";
 /** Our annotation keyword: the tag values a discriminated oneOf accepts, named in messages. */
@@ -15,9 +16,9 @@ export interface PreparedSpec {
 export const SPEC_ID = "anthropic-openapi";
 
 /**
- * Loads the shipped subset and adapts it for Ajv's `discriminator` support, which gives
- * per-branch error messages (as the API's pydantic validation does) instead of one error for
- * every branch of a oneOf. Ajv refuses `mapping` (stripped: the branches' const tags say the
+ * Loads the shipped subset, brings it up to the API of today (see sinceSpec.ts) and adapts it
+ * for Ajv's `discriminator` support, which gives per-branch error messages (as the API's
+ * pydantic validation does) instead of one error for every branch of a oneOf. Ajv refuses `mapping` (stripped: the branches' const tags say the
  * same) and discriminators whose branches lack a required const tag (dropped: validation is
  * unchanged, only the messages are less precise).
  */
@@ -29,6 +30,7 @@ export function loadSpec(): PreparedSpec {
     throw new Error("openapi-subset.json has no components.schemas");
   }
   const schemas = components.schemas;
+  applySinceSpec(schemas);
   prepareNode(schemas, schemas);
   return { document, schemaNames: new Set(Object.keys(schemas)) };
 }

@@ -1,4 +1,4 @@
-import { invalidRequest } from "../errors";
+import { invalidRequest } from "./errors";
 
 export interface Page<T> {
   data: T[];
@@ -16,21 +16,25 @@ export interface PageQuery {
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
 
+/** `limit` as the API's list endpoints take it: an integer 1..1000, 20 when absent. */
+export function parseLimit(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_LIMIT;
+  if (!/^-?\d+$/.test(value.trim())) {
+    throw invalidRequest(
+      "limit: Input should be a valid integer, unable to parse string as an integer",
+    );
+  }
+  const limit = Number(value);
+  if (limit < 1) throw invalidRequest("limit: Input should be greater than or equal to 1");
+  if (limit > MAX_LIMIT) {
+    throw invalidRequest(`limit: Input should be less than or equal to ${MAX_LIMIT}`);
+  }
+  return limit;
+}
+
 /** The API's list parameters: `limit` 1..1000 (default 20) and one of `after_id`/`before_id`. */
 export function parsePageQuery(query: Record<string, string>): PageQuery {
-  let limit = DEFAULT_LIMIT;
-  if (query.limit !== undefined) {
-    if (!/^-?\d+$/.test(query.limit.trim())) {
-      throw invalidRequest(
-        "limit: Input should be a valid integer, unable to parse string as an integer",
-      );
-    }
-    limit = Number(query.limit);
-    if (limit < 1) throw invalidRequest("limit: Input should be greater than or equal to 1");
-    if (limit > MAX_LIMIT) {
-      throw invalidRequest(`limit: Input should be less than or equal to ${MAX_LIMIT}`);
-    }
-  }
+  const limit = parseLimit(query.limit);
   const afterId = query.after_id || undefined;
   const beforeId = query.before_id || undefined;
   if (afterId && beforeId) {
@@ -40,9 +44,9 @@ export function parsePageQuery(query: Record<string, string>): PageQuery {
 }
 
 /**
- * Cursor pages over a fixed, ordered list: `after_id` pages forward from just after the cursor,
- * `before_id` takes the `limit` items just before it; `has_more` tells whether more items lie
- * further in the direction of travel.
+ * Cursor pages over an ordered list (models, batches, legacy file lists): `after_id` pages
+ * forward from just after the cursor, `before_id` takes the `limit` items just before it;
+ * `has_more` tells whether more items lie further in the direction of travel.
  */
 export function paginate<T extends { id: string }>(
   items: readonly T[],

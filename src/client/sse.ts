@@ -1,0 +1,57 @@
+import { createParser, type EventSourceMessage } from "eventsource-parser";
+import { isObject } from "../util/isObject";
+import { StreamError } from "./errors";
+
+/**
+ * The events of a server-sent-event byte stream, one at a time, as they arrive. An
+ * accumulator (Messages, Text Completions) consumes them; the parser is eventsource-parser.
+ */
+export async function* sseEvents(
+  body: AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<EventSourceMessage, void, undefined> {
+  const parsed: EventSourceMessage[] = [];
+  const parser = createParser({ onEvent: (event) => parsed.push(event) });
+  // stream: true keeps a multi-byte character split across chunks until its last byte arrives.
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of body) {
+    parser.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    // Handed on after feed() returns, so a consumer's error is never thrown through the parser.
+    yield* parsed.splice(0);
+  }
+  parser.feed(decoder.decode());
+  yield* parsed.splice(0);
+}
+
+/** How much of an error event's data is quoted when it carries no message. */
+const MAX_QUOTED_TEXT = 300;
+
+/**
+ * The StreamError for an `error` event (`{type: "error", error: {type, message, details?}}`),
+ * the same for every stream the API sends: Messages and Text Completions.
+ */
+export const streamErrorEvent = (data: string, requestId: string | undefined): StreamError => {
+  let body: unknown;
+  try {
+    body = JSON.parse(data);
+  } catch {
+    body = undefined;
+  }
+  const envelope = isObject(body) ? body : {};
+  const detail = isObject(envelope.error) ? envelope.error : {};
+  // Mid-stream failures are server-side, so an untyped one is reported as the generic api_error.
+  const type = typeof detail.type === "string" ? detail.type : "api_error";
+  const text =
+    typeof detail.message === "string"
+      ? detail.message
+      : data.trim().slice(0, MAX_QUOTED_TEXT) || "no message";
+  const errorCode =
+    isObject(detail.details) && typeof detail.details.error_code === "string"
+      ? detail.details.error_code
+      : undefined;
+  const id =
+    requestId ?? (typeof envelope.request_id === "string" ? envelope.request_id : undefined);
+  return new StreamError(
+    `Anthropic API stream error ${type}${errorCode ? ` (${errorCode})` : ""}: ${text}${id ? ` (request-id ${id})` : ""}`,
+    { type, requestId: id, errorCode },
+  );
+};
