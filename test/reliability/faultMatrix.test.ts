@@ -35,22 +35,48 @@ interface Target {
   transport: boolean;
   stream?: boolean;
   raw?: boolean;
+  /** Answers with the bytes as they come (a file download): any 200 body is a good answer. */
+  binary?: boolean;
+  /**
+   * Deletes what it names: when the first answer is lost after the server acted, the retry
+   * finds nothing there and the API answers 404, which is the clear error to give.
+   */
+  deletes?: boolean;
   run(
     connection: Connection,
     transport: Json,
     logger: ReturnType<typeof capturingLogger>["logger"],
+    sim: Simulator,
   ): Promise<unknown>;
   /** Asserts that a recovered call returned a real answer. */
   answered(result: unknown): void;
 }
 
+/** `params` may make what the step acts on first (a batch, a file) in the row's simulator. */
 const action =
-  (key: string, params: Json) =>
-  (connection: Connection, transport: Json, logger: ReturnType<typeof capturingLogger>["logger"]) =>
-    harness.action(key, { connection, ...params, ...transport }, {
-      logger,
-      globalDebug: true,
-    } as unknown as Parameters<typeof harness.action>[2]);
+  (key: string, params: Json | ((sim: Simulator) => Json)) =>
+  (
+    connection: Connection,
+    transport: Json,
+    logger: ReturnType<typeof capturingLogger>["logger"],
+    sim: Simulator,
+  ) =>
+    harness.action(
+      key,
+      { connection, ...(typeof params === "function" ? params(sim) : params), ...transport },
+      { logger, globalDebug: true } as unknown as Parameters<typeof harness.action>[2],
+    );
+
+const batchOf = (sim: Simulator, status: "ended" | "in_progress" = "ended"): string =>
+  sim.batches.seed({ count: 8, status }).id;
+const fileOf = (sim: Simulator, downloadable = false): string =>
+  sim.files.add({
+    filename: "matrix.txt",
+    mimeType: "text/plain",
+    bytes: Buffer.from("fault matrix"),
+    downloadable,
+  }).id;
+const typed = (type: string) => (result: unknown) => expect(dataOf(result)).toMatchObject({ type });
 
 const dataOf = (result: unknown): Json => (result as { data: Json }).data;
 
@@ -131,6 +157,142 @@ const TARGETS: Target[] = [
     raw: true,
     run: action("rawRequest", { url: "/models", method: "GET" }),
     answered: (result) => expect((dataOf(result).data as unknown[]).length).toBeGreaterThan(0),
+  },
+  {
+    name: "createBatch",
+    path: "/v1/messages/batches",
+    transport: true,
+    run: action("createBatch", { prompts: ["fault matrix", "fault matrix again"] }),
+    answered: typed("message_batch"),
+  },
+  {
+    name: "getBatch",
+    path: "/v1/messages/batches/msgbatch_01",
+    transport: true,
+    run: action("getBatch", (sim) => ({ batchId: batchOf(sim) })),
+    answered: typed("message_batch"),
+  },
+  {
+    name: "cancelBatch",
+    path: "/v1/messages/batches/msgbatch_01/cancel",
+    transport: true,
+    run: action("cancelBatch", (sim) => ({ batchId: batchOf(sim, "in_progress") })),
+    answered: typed("message_batch"),
+  },
+  {
+    name: "deleteBatch",
+    path: "/v1/messages/batches/msgbatch_01",
+    transport: true,
+    deletes: true,
+    run: action("deleteBatch", (sim) => ({ batchId: batchOf(sim) })),
+    answered: typed("message_batch_deleted"),
+  },
+  {
+    name: "listBatches (fetchAll)",
+    path: "/v1/messages/batches",
+    transport: true,
+    run: action("listBatches", (sim) => {
+      batchOf(sim);
+      return { fetchAll: "true" };
+    }),
+    answered: (result) => expect((dataOf(result).data as unknown[]).length).toBe(1),
+  },
+  {
+    name: "getBatchResults (JSONL)",
+    path: "/v1/messages/batches/msgbatch_01/results",
+    transport: true,
+    run: action("getBatchResults", (sim) => ({ batchId: batchOf(sim), limit: "3" })),
+    answered: (result) => expect(dataOf(result)).toMatchObject({ total: 8, nextOffset: 3 }),
+  },
+  {
+    name: "batchEnded (trigger)",
+    path: "/v1/messages/batches",
+    transport: true,
+    run: (connection, transport, logger) =>
+      harness.trigger("batchEnded", undefined, { connection, ...transport }, {
+        logger,
+        globalDebug: true,
+      } as unknown as Parameters<typeof harness.trigger>[3]),
+    answered: (result) => expect(result).toMatchObject({ resultType: "polled_no_changes" }),
+  },
+  {
+    name: "uploadFile (multipart)",
+    path: "/v1/files",
+    transport: true,
+    run: action("uploadFile", {
+      file: { data: Buffer.from("fault matrix"), contentType: "text/plain" },
+      fileName: "matrix.txt",
+    }),
+    answered: typed("file"),
+  },
+  {
+    name: "listFiles (fetchAll)",
+    path: "/v1/files",
+    transport: true,
+    run: action("listFiles", (sim) => {
+      fileOf(sim);
+      return { fetchAll: "true" };
+    }),
+    answered: (result) => expect((dataOf(result).data as unknown[]).length).toBe(1),
+  },
+  {
+    name: "getFileMetadata",
+    path: "/v1/files/file_01",
+    transport: true,
+    run: action("getFileMetadata", (sim) => ({ fileId: fileOf(sim) })),
+    answered: typed("file"),
+  },
+  {
+    name: "downloadFile (bytes)",
+    path: "/v1/files/file_01/content",
+    transport: true,
+    binary: true,
+    run: action("downloadFile", (sim) => ({ fileId: fileOf(sim, true) })),
+    answered: (result) => expect(String((result as { data: Buffer }).data)).toBe("fault matrix"),
+  },
+  {
+    name: "deleteFile",
+    path: "/v1/files/file_01",
+    transport: true,
+    deletes: true,
+    run: action("deleteFile", (sim) => ({ fileId: fileOf(sim) })),
+    answered: (result) => expect(dataOf(result)).toMatchObject({ id: expect.any(String) }),
+  },
+  {
+    name: "selectFile (data source)",
+    path: "/v1/files",
+    transport: false,
+    run: (connection, _transport, logger, sim) => {
+      fileOf(sim);
+      return harness.dataSource("selectFile", { connection }, {
+        logger,
+        globalDebug: true,
+        debug: { enabled: true },
+      } as unknown as Parameters<typeof harness.dataSource>[2]);
+    },
+    answered: (result) =>
+      expect((result as { result: unknown[] }).result).toEqual([
+        { key: expect.any(String), label: expect.stringContaining("matrix.txt") },
+      ]),
+  },
+  {
+    name: "createCompletion",
+    path: "/v1/complete",
+    transport: true,
+    run: action("createCompletion", { model: "claude-2.1", prompt: "fault matrix" }),
+    answered: typed("completion"),
+  },
+  {
+    name: "createCompletion (stream)",
+    path: "/v1/complete",
+    transport: true,
+    stream: true,
+    run: action("createCompletion", {
+      model: "claude-2.1",
+      prompt: "fault matrix",
+      stream: "true",
+    }),
+    answered: typed("completion"),
   },
 ];
 
@@ -414,16 +576,26 @@ const ROWS: Row[] = [
   {
     fault: "socket dropped in the middle of a 200 body (every attempt)",
     arrange: everyAttempt({ dropMidBody: true }),
-    expect: () => ({
-      kind: "error",
-      requests: "attempts",
-      types: ["connection_error", "timeout_error"],
-      auth: false,
-      message: [
-        /(broke|reset|closed|aborted|dropped|interrupted|incomplete|ECONNRESET|socket|connection)/i,
-      ],
-      requestId: false,
-    }),
+    expect: (target) =>
+      target.deletes
+        ? {
+            kind: "error",
+            requests: "attempts",
+            status: 404,
+            auth: false,
+            message: [/\b404\b/],
+            requestId: true,
+          }
+        : {
+            kind: "error",
+            requests: "attempts",
+            types: ["connection_error", "timeout_error"],
+            auth: false,
+            message: [
+              /(broke|reset|closed|aborted|dropped|interrupted|incomplete|ECONNRESET|socket|connection)/i,
+            ],
+            requestId: false,
+          },
   },
   {
     fault: "200 body that stalls past the timeout (every attempt)",
@@ -521,6 +693,7 @@ const ROWS: Row[] = [
   // 200s that are not what the API answers.
   {
     fault: "200 with malformed / truncated JSON",
+    applies: (target) => !target.binary,
     arrange: (env) => {
       env.sim.enqueueFaults(...times(env.attempts, { raw: { body: truncatedJson(env.target) } }));
       return undefined;
@@ -529,11 +702,13 @@ const ROWS: Row[] = [
   },
   {
     fault: "200 with an empty body",
+    applies: (target) => !target.binary,
     arrange: everyAttempt({ raw: { body: "" } }),
     expect: malformed,
   },
   {
     fault: "200 with an HTML content type",
+    applies: (target) => !target.binary,
     arrange: everyAttempt({
       raw: {
         contentType: "text/html; charset=utf-8",
@@ -544,6 +719,7 @@ const ROWS: Row[] = [
   },
   {
     fault: '200 {"hello":"world"}',
+    applies: (target) => !target.binary,
     arrange: everyAttempt({ raw: { body: '{"hello":"world"}' } }),
     // Raw Request returns any JSON the path answers; every other caller knows the shape it needs.
     expect: (target) =>
@@ -686,7 +862,7 @@ async function runRow(target: Target, row: Row): Promise<void> {
     const transport = target.transport
       ? { timeout: String(ROW_TIMEOUT_MS), maxRetries: String(MAX_RETRIES), ...arranged.transport }
       : {};
-    const call = target.run(connectionFor(arranged.baseUrl ?? sim.url), transport, logger);
+    const call = target.run(connectionFor(arranged.baseUrl ?? sim.url), transport, logger, sim);
     // a hung call is abandoned; closing the servers below ends it, quietly
     call.catch(() => undefined);
     settled = await settleWithin(call, HANG_AFTER_MS);
