@@ -2,7 +2,7 @@
  * The demo flow `npm start` runs, kept apart from the command line so a test
  * can run it too: each step's inputs and result are printed readably.
  */
-import type { Connection, testing } from "@prismatic-io/spectral";
+import type { ActionLogger, Connection, testing } from "@prismatic-io/spectral";
 
 export type Harness = ReturnType<typeof testing.createHarness>;
 export type Print = (line: string) => void;
@@ -42,6 +42,23 @@ export const parseArgs = (
   return { actionKey, inputs };
 };
 
+/** The steps' log lines, printed with the rest of the demo as the platform would show them. */
+const loggerFor = (print: Print): ActionLogger => {
+  const line =
+    (level: string) =>
+    (...args: unknown[]) =>
+      print(`  [${level}] ${args.map(String).join(" ")}`);
+  return {
+    metric: line("metric"),
+    trace: line("trace"),
+    debug: line("debug"),
+    info: line("info"),
+    log: line("log"),
+    warn: line("warn"),
+    error: line("error"),
+  };
+};
+
 export const step = async (
   harness: Harness,
   connection: Connection,
@@ -50,7 +67,9 @@ export const step = async (
   print: Print = console.log,
 ) => {
   print(`\n▶ ${actionKey} ${printable(inputs)}`);
-  const result = await harness.action(actionKey, { connection, ...inputs });
+  const result = await harness.action(actionKey, { connection, ...inputs }, {
+    logger: loggerFor(print),
+  } as Parameters<Harness["action"]>[2]);
   print(`◀ ${printable(result)}`);
   return result as { data: unknown };
 };
@@ -84,4 +103,25 @@ export const demoFlow = async (
     method: "GET",
     queryParams: [{ key: "limit", value: "2" }],
   });
+  // A file uploaded once and asked about by id; deleted again, so a real account keeps nothing.
+  const uploaded = (
+    await run("uploadFile", {
+      file: { data: Buffer.from("Q3 revenue: $4.2M. Churn: 2.1%."), contentType: "text/plain" },
+      fileName: "q3-summary.txt",
+    })
+  ).data as { id: string };
+  await run("chat", {
+    initialMessage: "What was the revenue?",
+    fileIds: [uploaded.id],
+    maxTokens: "100",
+  });
+  await run("deleteFile", { fileId: uploaded.id });
+  // A small batch: created, then canceled, so the demo never waits the hours a batch may take.
+  const batch = (
+    await run("createBatch", {
+      prompts: ["Name a prime number.", "Name a colour."],
+      maxTokens: "50",
+    })
+  ).data as { id: string };
+  await run("cancelBatch", { batchId: batch.id });
 };
