@@ -42,7 +42,7 @@ export const anthropicConnection = connection({
       label: "Beta Features",
       type: "string",
       required: false,
-      example: "files-api-2025-04-14,context-1m-2025-08-07",
+      example: "context-1m-2025-08-07,interleaved-thinking-2025-05-14",
       comments:
         "Comma-separated anthropic-beta values sent on every request, to opt in to beta features.",
     },

@@ -174,7 +174,7 @@ export const readConnectionSettings = (connection: Connection | undefined): Conn
   if (betas.some((beta) => !isHeaderName(beta))) {
     throw connectionFailure(
       connection,
-      "Beta Features: enter beta names separated by commas, such as files-api-2025-04-14.",
+      "Beta Features: enter beta names separated by commas, such as context-1m-2025-08-07.",
     );
   }
   return {

@@ -149,7 +149,7 @@ export const rawRequestInputs = {
   }),
   headers: input({
     ...spectralHttpInputs.headers,
-    example: "anthropic-beta: files-api-2025-04-14",
+    example: "anthropic-beta: context-1m-2025-08-07",
     clean: cleanHeaders,
   }),
   responseType: input({
