@@ -43,7 +43,7 @@ const sections = (steps: Record<string, unknown>): string[] =>
   Object.entries(steps as Record<string, Documented>).map(([key, step]) => section(key, step));
 
 /** The hand-written recipes under docs/, after the generated reference. */
-const RECIPES = ["chat-recipes.md", "batch-and-file-recipes.md"];
+const RECIPES = ["chat-recipes.md", "batch-and-file-recipes.md", "agent-recipes.md"];
 
 const section = (key: string, { display, inputs }: Documented): string =>
   [

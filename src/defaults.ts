@@ -82,3 +82,7 @@ export const HUMAN_PROMPT = "\n\nHuman:";
 export const AI_PROMPT = "\n\nAssistant:";
 /** A picklist shows at most this many entries; no further page is fetched once it is full. */
 export const PICKLIST_MAX_ITEMS = 1000;
+
+/** Run Agent's budgets. */
+export const AGENT_MAX_TURNS_DEFAULT = 10;
+export const AGENT_TOOL_TIMEOUT_SECONDS_DEFAULT = 60;

@@ -176,3 +176,46 @@ export const exampleCompletion = {
   model: "claude-2.1",
   stop: "\n\nHuman:",
 };
+
+export const exampleAgentResult = {
+  text: "Ada Lovelace is on the Pro plan; I opened ticket T-1042 about her login problem.",
+  stopReason: "end_turn",
+  turns: 3,
+  toolCalls: [
+    {
+      tool: "Look_up_customer",
+      flow: "Look up customer",
+      input: { email: "ada@example.com" },
+      result: '{"name":"Ada Lovelace","plan":"pro"}',
+      durationMs: 412,
+      turn: 1,
+    },
+    {
+      tool: "Open_ticket",
+      flow: "Open ticket",
+      input: { email: "ada@example.com", subject: "Cannot log in" },
+      result: '{"ticket":"T-1042"}',
+      durationMs: 655,
+      turn: 2,
+    },
+  ],
+  usage: {
+    input_tokens: 1840,
+    output_tokens: 212,
+    cache_creation_input_tokens: 1024,
+    cache_read_input_tokens: 2048,
+    server_tool_use: {},
+  },
+  conversation: [
+    { role: "user" as const, content: "Is ada@example.com on the Pro plan? If so, open a ticket." },
+    {
+      role: "assistant" as const,
+      content: [
+        {
+          type: "text" as const,
+          text: "Ada Lovelace is on the Pro plan; I opened ticket T-1042 about her login problem.",
+        },
+      ],
+    },
+  ],
+};

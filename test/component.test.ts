@@ -67,10 +67,11 @@ describe("component definition", () => {
       "listFiles",
       "listModels",
       "rawRequest",
+      "runAgent",
       "uploadFile",
     ]);
     expect(Object.keys(component.dataSources ?? {})).toEqual(["selectModel", "selectFile"]);
-    expect(Object.keys(component.triggers ?? {})).toEqual(["batchEnded"]);
+    expect(Object.keys(component.triggers ?? {})).toEqual(["batchEnded", "toolFlowTrigger"]);
     const keysOf = (inputs: object) => Object.keys(inputs);
     expect(keysOf(chat.inputs)).toEqual(
       expect.arrayContaining([
@@ -187,6 +188,51 @@ describe("component definition", () => {
     expect(actions.createCompletion.display.description).toMatch(/legacy/i);
     expect(Object.keys(triggers.batchEnded.inputs ?? {})).toContain("connection");
     expect(inputKeys(dataSources.selectFile)).toEqual(["connection"]);
+  });
+
+  it("has the agent input keys the issue names", () => {
+    expect(Object.keys(definition.actions.runAgent.inputs)).toEqual(
+      expect.arrayContaining([
+        "connection",
+        "model",
+        "instructions",
+        "input",
+        "history",
+        "flows",
+        "tools",
+        "mcpServers",
+        "maxTurns",
+        "maxTotalTokens",
+        "timeLimitSeconds",
+        "toolTimeoutSeconds",
+        "thinking",
+        "budgetTokens",
+        "effort",
+        "outputSchema",
+        "cache",
+        "maxTokens",
+        "timeout",
+        "maxRetries",
+      ]),
+    );
+    const { inputs } = definition.actions.runAgent;
+    expect(inputs.maxTurns.default).toBe("10");
+    expect(inputs.toolTimeoutSeconds.default).toBe("60");
+    expect(inputs.cache.default).toBe("5m");
+    expect(inputs.flows).toMatchObject({ type: "flow", collection: "valuelist" });
+    for (const key of [
+      "model",
+      "tools",
+      "thinking",
+      "budgetTokens",
+      "effort",
+      "outputSchema",
+      "maxTokens",
+    ]) {
+      expect((inputs as Record<string, unknown>)[key]).toBe(
+        (chat.inputs as Record<string, unknown>)[key],
+      );
+    }
   });
 
   it("defines each of Chat's inputs once: Create Batch uses the very same definitions", () => {

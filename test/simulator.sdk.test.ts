@@ -1093,6 +1093,559 @@ describe("over plain HTTP", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Agent loops: sequenced tools, server tools and pause_turn, the MCP connector, thinking
+
+type Params = Anthropic.MessageCreateParamsNonStreaming;
+
+/** The blocks of an answer as the SDK types them, which are also valid as the next request's. */
+const asParams = (content: Anthropic.ContentBlock[]): Anthropic.ContentBlockParam[] =>
+  content as unknown as Anthropic.ContentBlockParam[];
+
+function toolUses(message: Anthropic.Message): Anthropic.ToolUseBlock[] {
+  return message.content.filter((b): b is Anthropic.ToolUseBlock => b.type === "tool_use");
+}
+
+function textOf(message: { content: Array<{ type: string }> }): string {
+  return message.content
+    .flatMap((b) => (b.type === "text" ? [(b as Anthropic.TextBlock).text] : []))
+    .join("\n");
+}
+
+/** Runs a client-side tool loop to the end, answering each call with `run`. */
+async function agentLoop(
+  params: Params,
+  run: (call: Anthropic.ToolUseBlock) => string,
+  turns = 6,
+): Promise<{ messages: Anthropic.MessageParam[]; answers: Anthropic.Message[] }> {
+  const messages = [...params.messages];
+  const answers: Anthropic.Message[] = [];
+  for (let i = 0; i < turns; i++) {
+    const answer = await client.messages.create({ ...params, messages });
+    answers.push(answer);
+    messages.push({ role: "assistant", content: asParams(answer.content) });
+    if (answer.stop_reason !== "tool_use") break;
+    messages.push({
+      role: "user",
+      content: toolUses(answer).map((call) => ({
+        type: "tool_result" as const,
+        tool_use_id: call.id,
+        content: run(call),
+      })),
+    });
+  }
+  return { messages, answers };
+}
+
+const RESULTS: Record<string, string> = { get_time: "10:00 CET", get_weather: "12°C, rain" };
+
+const WEB_SEARCH_TOOL = { type: "web_search_20250305" as const, name: "web_search" as const };
+
+describe("agent loops with the official SDK", () => {
+  describe("sequenced tools", () => {
+    const sequenced: Params = {
+      model: MODEL,
+      max_tokens: 512,
+      tools: [WEATHER_TOOL, TIME_TOOL],
+      messages: [
+        { role: "user", content: "[[simulate:sequence]] Use get_time, then get_weather for Oslo" },
+      ],
+    };
+
+    it("calls one tool per turn, in mention order, then reads back every result", async () => {
+      const { answers } = await agentLoop(sequenced, (call) => RESULTS[call.name]);
+
+      expect(answers.map((a) => a.stop_reason)).toEqual(["tool_use", "tool_use", "end_turn"]);
+      expect(answers[0].content).toEqual([
+        { type: "text", text: "I'll use the get_time tool.", citations: null },
+        expect.objectContaining({ type: "tool_use", name: "get_time", input: { zone: "example" } }),
+      ]);
+      expect(answers[1].content).toEqual([
+        { type: "text", text: "Next I'll use the get_weather tool.", citations: null },
+        expect.objectContaining({ type: "tool_use", name: "get_weather" }),
+      ]);
+      expect(answers[2].content).toEqual([
+        { type: "text", text: "Tool results received: 10:00 CET; 12°C, rain", citations: null },
+      ]);
+      const ids = answers.flatMap((a) => toolUses(a).map((call) => call.id));
+      expect(ids).toHaveLength(2);
+      expect(new Set(ids).size).toBe(2);
+      for (const id of ids) expect(id).toMatch(/^toolu_01[A-Za-z0-9]{22}$/);
+      for (const answer of answers)
+        expect(validateAgainstSchema("Message", answer)).toBeUndefined();
+    });
+
+    it("reports usage an agent can sum: input grows with the conversation", async () => {
+      const { answers } = await agentLoop(sequenced, (call) => RESULTS[call.name]);
+      const inputs = answers.map((a) => a.usage.input_tokens);
+      expect(inputs[1]).toBeGreaterThan(inputs[0]);
+      expect(inputs[2]).toBeGreaterThan(inputs[1]);
+      for (const answer of answers) {
+        expect(answer.usage.output_tokens).toBeGreaterThan(0);
+        expect(answer.usage).toMatchObject({
+          cache_creation_input_tokens: 0,
+          cache_read_input_tokens: 0,
+          server_tool_use: null,
+        });
+      }
+      // what count_tokens says for each step's request is what that step was billed
+      const count = await client.messages.countTokens({
+        model: MODEL,
+        tools: sequenced.tools,
+        messages: sequenced.messages,
+      });
+      expect(count.input_tokens).toBe(inputs[0]);
+    });
+
+    it("streams each step as it answers it", async () => {
+      const { messages } = await agentLoop(sequenced, (call) => RESULTS[call.name]);
+      // the request of step 2: the opening turn, the first call and its result
+      const step2 = { ...sequenced, messages: messages.slice(0, 3) };
+      const created = await client.messages.create(step2);
+      const streamed = await client.messages.stream(step2).finalMessage();
+      expect(withoutParsedOutput(streamed)).toEqual(created);
+      expect(toolUses(created)[0].name).toBe("get_weather");
+    });
+
+    it("keeps calling tools in parallel without the directive", async () => {
+      const { answers } = await agentLoop(
+        {
+          ...sequenced,
+          messages: [{ role: "user", content: "Use get_time, then get_weather for Oslo" }],
+        },
+        (call) => RESULTS[call.name],
+      );
+      expect(answers.map((a) => a.stop_reason)).toEqual(["tool_use", "end_turn"]);
+      expect(toolUses(answers[0]).map((call) => call.name)).toEqual(["get_time", "get_weather"]);
+      expect(textOf(answers[1])).toBe("Tool results received: 10:00 CET; 12°C, rain");
+    });
+  });
+
+  describe("server tools and pause_turn", () => {
+    const searching: Params = {
+      model: MODEL,
+      max_tokens: 512,
+      tools: [WEB_SEARCH_TOOL],
+      messages: [{ role: "user", content: "Please search for eclipse news" }],
+    };
+
+    it("searches the web with a server tool, counting the search in usage", async () => {
+      const message = await client.messages.create(searching);
+
+      expect(message.stop_reason).toBe("end_turn");
+      expect(message.content.map((b) => b.type)).toEqual([
+        "server_tool_use",
+        "web_search_tool_result",
+        "text",
+      ]);
+      const [use, result] = message.content as [
+        Anthropic.ServerToolUseBlock,
+        Anthropic.WebSearchToolResultBlock,
+      ];
+      expect(use).toEqual({
+        type: "server_tool_use",
+        id: expect.stringMatching(/^srvtoolu_01[A-Za-z0-9]{22}$/),
+        name: "web_search",
+        input: { query: "Please search for eclipse news" },
+        caller: { type: "direct" },
+      });
+      expect(result).toMatchObject({ type: "web_search_tool_result", tool_use_id: use.id });
+      expect(result.content).toEqual([
+        {
+          type: "web_search_result",
+          url: expect.stringMatching(/^https:\/\//),
+          title: expect.any(String),
+          encrypted_content: expect.any(String),
+          page_age: "April 30, 2026",
+        },
+        expect.objectContaining({ type: "web_search_result", page_age: "1 week ago" }),
+      ]);
+      expect(textOf(message)).toBe("Simulated reply to: Please search for eclipse news");
+      expect(message.usage.server_tool_use).toEqual({
+        web_search_requests: 1,
+        web_fetch_requests: 0,
+      });
+      expect(validateAgainstSchema("Message", message)).toBeUndefined();
+    });
+
+    it("searches on [[simulate:server_tool]] too, and only with a server tool offered", async () => {
+      const directed = await client.messages.create({
+        ...searching,
+        messages: [{ role: "user", content: "Eclipses? [[simulate:server_tool]]" }],
+      });
+      expect(directed.content[0].type).toBe("server_tool_use");
+      const without = await client.messages.create({ ...searching, tools: [WEATHER_TOOL] });
+      expect(without.content.map((b) => b.type)).toEqual(["text"]);
+      expect(without.usage.server_tool_use).toBeNull();
+    });
+
+    it("streams the search: the call's input as JSON deltas, the result whole", async () => {
+      const created = await client.messages.create(searching);
+      const streamed = await client.messages.stream(searching).finalMessage();
+      expect(withoutParsedOutput(streamed)).toEqual(created);
+
+      const response = await create({ ...searching, stream: true });
+      const events = sseEvents(response.text).map((e) => JSON.parse(e.data));
+      for (const data of events) {
+        expect(validateAgainstSchema("MessageStreamEvent", data)).toBeUndefined();
+      }
+      const starts = events.filter((e) => e.type === "content_block_start");
+      expect(starts[0].content_block).toEqual({ ...created.content[0], input: {} });
+      expect(starts[1].content_block).toEqual(created.content[1]);
+      expect(events.filter((e) => e.type === "content_block_delta" && e.index === 1)).toEqual([]);
+      const delta = events.find((e) => e.type === "message_delta");
+      expect(delta.usage.server_tool_use).toEqual({
+        web_search_requests: 1,
+        web_fetch_requests: 0,
+      });
+    });
+
+    it("pauses after the server tool and continues the turn it is sent back", async () => {
+      const opening: Anthropic.MessageParam = {
+        role: "user",
+        content: "search for eclipse news [[simulate:pause_turn]]",
+      };
+      const paused = await client.messages.create({ ...searching, messages: [opening] });
+      expect(paused.stop_reason).toBe("pause_turn");
+      expect(paused.content.map((b) => b.type)).toEqual([
+        "server_tool_use",
+        "web_search_tool_result",
+      ]);
+      expect(paused.usage.server_tool_use).toEqual({
+        web_search_requests: 1,
+        web_fetch_requests: 0,
+      });
+
+      const continuation: Params = {
+        ...searching,
+        messages: [opening, { role: "assistant", content: asParams(paused.content) }],
+      };
+      const resumed = await client.messages.create(continuation);
+      expect(resumed.stop_reason).toBe("end_turn");
+      expect(resumed.content).toEqual([
+        {
+          type: "text",
+          text: "Simulated reply to: search for eclipse news [[simulate:pause_turn]]",
+          citations: null,
+        },
+      ]);
+      expect(resumed.usage.server_tool_use).toBeNull();
+      expect(resumed.usage.input_tokens).toBeGreaterThan(paused.usage.input_tokens);
+      expect(validateAgainstSchema("Message", paused)).toBeUndefined();
+      expect(validateAgainstSchema("Message", resumed)).toBeUndefined();
+
+      const streamed = await client.messages.stream(continuation).finalMessage();
+      expect(withoutParsedOutput(streamed)).toEqual(resumed);
+    });
+  });
+
+  describe("the MCP connector (beta)", () => {
+    const MCP_BETA = "mcp-client-2025-11-20";
+    const docsServer = { type: "url" as const, name: "docs", url: "https://mcp.example.com/sse" };
+    const mcpParams = (
+      text: string,
+      overrides: Partial<Anthropic.Beta.MessageCreateParamsNonStreaming> = {},
+    ): Anthropic.Beta.MessageCreateParamsNonStreaming => ({
+      model: MODEL,
+      max_tokens: 512,
+      betas: [MCP_BETA],
+      mcp_servers: [docsServer],
+      tools: [{ type: "mcp_toolset", mcp_server_name: "docs" }],
+      messages: [{ role: "user", content: text }],
+      ...overrides,
+    });
+
+    it("calls the named server's tool and answers with its result", async () => {
+      const message = await client.beta.messages.create(mcpParams("Ask docs about rate limits"));
+
+      const [request] = sim.requests;
+      // SDK 1.12's beta client marks the request with the header only (no ?beta=true)
+      expect(request.query.beta).toBeUndefined();
+      expect(request.headers["anthropic-beta"]).toBe(MCP_BETA);
+      expect(validateAgainstSchema("BetaCreateMessageParams", request.body)).toBeUndefined();
+      expect(message.stop_reason).toBe("end_turn");
+      const [use, result, reply] = message.content as [
+        Anthropic.Beta.BetaMCPToolUseBlock,
+        Anthropic.Beta.BetaMCPToolResultBlock,
+        Anthropic.Beta.BetaTextBlock,
+      ];
+      expect(use).toEqual({
+        type: "mcp_tool_use",
+        id: expect.stringMatching(/^mcptoolu_01[A-Za-z0-9]{22}$/),
+        name: "lookup",
+        server_name: "docs",
+        input: { query: "Ask docs about rate limits" },
+      });
+      expect(result).toEqual({
+        type: "mcp_tool_result",
+        tool_use_id: use.id,
+        is_error: false,
+        content: [
+          { type: "text", text: "MCP docs answered: Ask docs about rate limits", citations: null },
+        ],
+      });
+      expect(reply).toMatchObject({
+        type: "text",
+        text: "Simulated reply to: Ask docs about rate limits",
+      });
+      expect(message.context_management).toBeNull();
+      expect(validateAgainstSchema("BetaMessage", message)).toBeUndefined();
+    });
+
+    it("streams MCP blocks the way the beta SDK accumulates them", async () => {
+      const params = mcpParams("What does DOCS say?");
+      const created = await client.beta.messages.create(params);
+      const streamed = await client.beta.messages.stream(params).finalMessage();
+      expect(withoutParsedOutput(streamed)).toEqual(created);
+
+      // over plain HTTP the header alone makes it a beta request, with or without ?beta=true
+      const { betas: _, ...body } = params;
+      const plain = await create({ ...body, stream: true }, { "anthropic-beta": MCP_BETA });
+      const beta = await api("/v1/messages?beta=true", {
+        body: { ...body, stream: true },
+        headers: { "anthropic-beta": MCP_BETA },
+      });
+      expect(beta.text).toBe(plain.text);
+      const events = sseEvents(beta.text).map((e) => JSON.parse(e.data));
+      // the reference spec's BetaMessageStreamEvent has no ping (only MessageStreamEvent got one)
+      expect(events.filter((e) => e.type === "ping")).toHaveLength(1);
+      for (const data of events.filter((e) => e.type !== "ping")) {
+        expect(validateAgainstSchema("BetaMessageStreamEvent", data)).toBeUndefined();
+      }
+      const starts = events.filter((e) => e.type === "content_block_start");
+      expect(starts.map((e) => e.content_block.type)).toEqual([
+        "mcp_tool_use",
+        "mcp_tool_result",
+        "text",
+      ]);
+      expect(starts[1].content_block).toEqual(created.content[1]);
+    });
+
+    it("refuses mcp_servers without the beta header, naming the beta", async () => {
+      const { betas: _, ...withoutBeta } = mcpParams("Ask docs");
+      const failure = await client.beta.messages.create(withoutBeta).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(Anthropic.BadRequestError);
+      const error = failure as InstanceType<typeof Anthropic.BadRequestError>;
+      expect(error.error).toMatchObject({
+        error: {
+          type: "invalid_request_error",
+          message: expect.stringContaining(`anthropic-beta: ${MCP_BETA}`),
+        },
+      });
+      expect(error.message).toMatch(/^400 .*mcp_servers/);
+    });
+
+    it.each([
+      [
+        "an http URL",
+        { mcp_servers: [{ ...docsServer, url: "http://mcp.example.com/sse" }] },
+        "mcp_servers.0.url: MCP server URL must use https, got 'http://mcp.example.com/sse'",
+      ],
+      [
+        "a server without a name",
+        { mcp_servers: [{ type: "url", url: docsServer.url }] },
+        "mcp_servers.0.name: Field required",
+      ],
+      [
+        "a server that is not a url",
+        { mcp_servers: [{ ...docsServer, type: "stdio" }] },
+        "mcp_servers.0.type: Input should be 'url'",
+      ],
+      [
+        "a server without a toolset",
+        { tools: [] },
+        `mcp_servers.0: MCP server 'docs' has no \`mcp_toolset\` in \`tools\`; add {"type": "mcp_toolset", "mcp_server_name": "docs"}`,
+      ],
+      [
+        "a toolset for an unknown server",
+        {
+          tools: [
+            { type: "mcp_toolset", mcp_server_name: "docs" },
+            { type: "mcp_toolset", mcp_server_name: "wiki" },
+          ],
+        },
+        "tools.1.mcp_server_name: MCP toolset references unknown MCP server 'wiki'; it must name one of `mcp_servers`",
+      ],
+    ])("refuses %s, naming the field", async (_, overrides, message) => {
+      const failure = await client.beta.messages
+        .create(
+          mcpParams(
+            "Ask docs",
+            overrides as Partial<Anthropic.Beta.MessageCreateParamsNonStreaming>,
+          ),
+        )
+        .catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(Anthropic.BadRequestError);
+      expect((failure as InstanceType<typeof Anthropic.BadRequestError>).error).toMatchObject({
+        error: { type: "invalid_request_error", message },
+      });
+    });
+
+    it("answers without MCP blocks when no server is named", async () => {
+      const message = await client.beta.messages.create(mcpParams("Hello there"));
+      expect(message.content.map((b) => b.type)).toEqual(["text"]);
+    });
+  });
+
+  describe("thinking in tool loops", () => {
+    const thinkingLoop: Params = {
+      model: MODEL,
+      max_tokens: 4096,
+      thinking: { type: "enabled", budget_tokens: 1024 },
+      tools: [WEATHER_TOOL, TIME_TOOL],
+      messages: [{ role: "user", content: "[[simulate:sequence]] get_time then get_weather" }],
+    };
+
+    it("thinks first in every step, and accepts its thinking blocks sent back", async () => {
+      const { answers } = await agentLoop(thinkingLoop, (call) => RESULTS[call.name]);
+      expect(answers.map((a) => a.stop_reason)).toEqual(["tool_use", "tool_use", "end_turn"]);
+      for (const answer of answers) {
+        expect(answer.content[0]).toEqual({
+          type: "thinking",
+          thinking: expect.any(String),
+          signature: expect.stringMatching(/^[A-Za-z0-9+/]{86}==$/),
+        });
+      }
+      expect(textOf(answers[2])).toBe("Tool results received: 10:00 CET; 12°C, rain");
+    });
+
+    /** The request of step 2, with the first answer's blocks passed through `edit`. */
+    async function step2(edit: (content: Anthropic.ContentBlock[]) => Anthropic.ContentBlock[]) {
+      const first = await client.messages.create(thinkingLoop);
+      const call = toolUses(first)[0];
+      return client.messages
+        .create({
+          ...thinkingLoop,
+          messages: [
+            ...thinkingLoop.messages,
+            { role: "assistant", content: asParams(edit(first.content)) },
+            {
+              role: "user",
+              content: [{ type: "tool_result", tool_use_id: call.id, content: "10:00" }],
+            },
+          ],
+        })
+        .catch((e: unknown) => e as InstanceType<typeof Anthropic.BadRequestError>);
+    }
+
+    it("refuses a tool loop whose thinking block was dropped", async () => {
+      const failure = await step2((content) => content.filter((b) => b.type !== "thinking"));
+      expect(failure).toBeInstanceOf(Anthropic.BadRequestError);
+      expect((failure as InstanceType<typeof Anthropic.BadRequestError>).error).toMatchObject({
+        error: {
+          type: "invalid_request_error",
+          message:
+            "messages.1.content.0.type: Expected `thinking` or `redacted_thinking`, but found `text`. When `thinking` is enabled, a final `assistant` message must start with a thinking block (preceeding the lastmost set of `tool_use` and `tool_result` blocks). We recommend you include thinking blocks from previous turns. To avoid this requirement, disable `thinking`. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking",
+        },
+      });
+    });
+
+    it.each([
+      [
+        "a signature from elsewhere",
+        (b: Anthropic.ThinkingBlock) => ({
+          ...b,
+          signature: Buffer.alloc(64, 7).toString("base64"),
+        }),
+      ],
+      [
+        "an edited thinking text",
+        (b: Anthropic.ThinkingBlock) => ({ ...b, thinking: `${b.thinking}!` }),
+      ],
+      [
+        "a signature that is not base64",
+        (b: Anthropic.ThinkingBlock) => ({ ...b, signature: "not base64!" }),
+      ],
+    ])("refuses a thinking block with %s", async (_, alter) => {
+      const failure = await step2((content) =>
+        content.map((b) => (b.type === "thinking" ? alter(b) : b)),
+      );
+      expect(failure).toBeInstanceOf(Anthropic.BadRequestError);
+      expect((failure as InstanceType<typeof Anthropic.BadRequestError>).error).toMatchObject({
+        error: {
+          type: "invalid_request_error",
+          message: "messages.1.content.0.signature: Invalid `signature` in `thinking` block",
+        },
+      });
+    });
+
+    it("accepts the untouched blocks, streamed or not, and a loop with thinking off", async () => {
+      const ok = await step2((content) => content);
+      expect(ok).not.toBeInstanceOf(Error);
+      const streamedFirst = await client.messages.stream(thinkingLoop).finalMessage();
+      const created = await client.messages.create(thinkingLoop);
+      expect(withoutParsedOutput(streamedFirst)).toEqual(created);
+
+      const { thinking: _, ...withoutThinking } = thinkingLoop;
+      const { answers } = await agentLoop(withoutThinking, (call) => RESULTS[call.name]);
+      expect(answers.every((a) => a.content[0].type === "text")).toBe(true);
+    });
+
+    it("verifies omitted thinking too, and a paused server turn sent back", async () => {
+      const omitted = await agentLoop(
+        { ...thinkingLoop, thinking: { type: "adaptive", display: "omitted" } },
+        (call) => RESULTS[call.name],
+      );
+      expect(omitted.answers.map((a) => a.stop_reason)).toEqual([
+        "tool_use",
+        "tool_use",
+        "end_turn",
+      ]);
+      expect(omitted.answers[0].content[0]).toMatchObject({ type: "thinking", thinking: "" });
+
+      const opening: Anthropic.MessageParam = {
+        role: "user",
+        content: "search the news [[simulate:pause_turn]]",
+      };
+      const searching = { ...thinkingLoop, tools: [WEB_SEARCH_TOOL], messages: [opening] };
+      const paused = await client.messages.create(searching);
+      expect(paused.content.map((b) => b.type)).toEqual([
+        "thinking",
+        "server_tool_use",
+        "web_search_tool_result",
+      ]);
+      const resume = (content: Anthropic.ContentBlock[]) =>
+        client.messages
+          .create({
+            ...searching,
+            messages: [opening, { role: "assistant", content: asParams(content) }],
+          })
+          .catch((e: unknown) => e as InstanceType<typeof Anthropic.BadRequestError>);
+      const resumed = await resume(paused.content);
+      expect(resumed).toMatchObject({ stop_reason: "end_turn", content: [{ type: "text" }] });
+      const dropped = await resume(paused.content.slice(1));
+      expect(dropped).toBeInstanceOf(Anthropic.BadRequestError);
+      expect((dropped as InstanceType<typeof Anthropic.BadRequestError>).error).toMatchObject({
+        error: {
+          message: expect.stringMatching(
+            /^messages\.1\.content\.0\.type: Expected `thinking` or `redacted_thinking`, but found `server_tool_use`\./,
+          ),
+        },
+      });
+    });
+
+    it("keeps a cut thinking block verifiable", async () => {
+      const cut = await client.messages.create({
+        model: MODEL,
+        max_tokens: 10,
+        thinking: { type: "adaptive" },
+        messages: [{ role: "user", content: "Think it over" }],
+      });
+      expect(cut.content.map((b) => b.type)).toEqual(["thinking"]);
+      expect(cut.stop_reason).toBe("max_tokens");
+      const follow = await client.messages.create({
+        ...thinkingLoop,
+        messages: [
+          { role: "user", content: "hi" },
+          { role: "assistant", content: asParams(cut.content) },
+          { role: "user", content: "go on" },
+        ],
+      });
+      expect(follow.stop_reason).toBe("end_turn");
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // Message batches, files and legacy text completions
 
 const batchParams = (text: string, model: string = MODEL) => ({

@@ -1,3 +1,4 @@
+import { runAgent } from "./agents/runAgent";
 import { cancelBatch } from "./batches/cancelBatch";
 import { createBatch } from "./batches/createBatch";
 import { deleteBatch } from "./batches/deleteBatch";
@@ -35,4 +36,5 @@ export const actions = {
   downloadFile,
   deleteFile,
   createCompletion,
+  runAgent,
 };

@@ -36,6 +36,8 @@ export interface ApiRequest {
   query?: Record<string, string | number | boolean | readonly string[] | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
+  /** `anthropic-beta` values a feature of this request needs (the MCP connector's). */
+  betas?: readonly string[];
   responseType?: ResponseType;
   /** The shape a 2xx answer must have; one that does not fit fails as one clear error. */
   answer?: AnswerShape;
@@ -141,10 +143,10 @@ export const createAnthropicClient = (
     invalidAnswer,
     async request<T>(request: ApiRequest): Promise<AxiosResponse<T>> {
       assertRelativePath(request.path);
-      // Betas are merged here, and only here: the connection's with any a step's headers name.
-      // No action adds its own: every endpoint this connector calls is generally available.
+      // Betas are merged here, and only here: the connection's, any a step's headers name, and
+      // the one a feature still in beta needs (the MCP connector).
       const stepHeaders = takeBetaHeaders(request.headers ?? {});
-      const betas = mergeBetas(settings.betas, stepHeaders.betas);
+      const betas = mergeBetas(settings.betas, stepHeaders.betas, [...(request.betas ?? [])]);
       const beta = betas.length ? betas.join(",") : undefined;
       let response: AxiosResponse<T>;
       try {

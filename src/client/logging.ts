@@ -19,16 +19,24 @@ export const redactHeaders = (
   return safe;
 };
 
+/** Body fields that hold someone else's credentials: an MCP server's token. */
+const SECRET_FIELDS = new Set(["authorization_token"]);
+
+const withoutSecrets = (key: string, value: unknown): unknown =>
+  SECRET_FIELDS.has(key) && typeof value === "string" ? "[redacted]" : value;
+
 const bodyPreview = (data: unknown, apiKey: string): string | undefined => {
   if (data === undefined || data === null) return undefined;
   if (Buffer.isBuffer(data)) return `<${data.length} bytes>`;
   if (typeof data === "object" && typeof (data as { pipe?: unknown }).pipe === "function")
     return "<stream>";
-  return boundedText(
-    typeof data === "string" ? data : JSON.stringify(data),
-    apiKey,
-    MAX_LOGGED_BODY,
-  );
+  let text: string;
+  try {
+    text = JSON.stringify(typeof data === "string" ? JSON.parse(data) : data, withoutSecrets);
+  } catch {
+    text = String(data);
+  }
+  return boundedText(text, apiKey, MAX_LOGGED_BODY);
 };
 
 const plainHeaders = (headers: unknown): Record<string, unknown> => {

@@ -116,6 +116,7 @@ export const postEventStream = <T>(
   path: string,
   body: object,
   consume: StreamedAnswer<T>["consume"],
+  betas?: readonly string[],
 ): Promise<T> =>
   streamedRequest(
     client,
@@ -124,6 +125,7 @@ export const postEventStream = <T>(
       path,
       body: { ...body, stream: true },
       headers: { accept: "text/event-stream" },
+      betas,
     },
     {
       contentType: EVENT_STREAM,

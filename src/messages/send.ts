@@ -12,18 +12,23 @@ export const shouldStream = (requested: boolean, maxTokens: number): boolean =>
 export const sendMessage = async (
   client: AnthropicClient,
   body: CreateMessageBody,
-  options: { stream: boolean },
+  options: { stream: boolean; betas?: readonly string[] },
 ): Promise<Message> => {
   if (!options.stream) {
     const { data } = await client.request<Message>({
       method: "POST",
       path: "/messages",
       body,
+      betas: options.betas,
       answer: MESSAGE_ANSWER,
     });
     return data;
   }
-  return postEventStream(client, "/messages", body, (events, requestId) =>
-    readMessageStream(events, { requestId }),
+  return postEventStream(
+    client,
+    "/messages",
+    body,
+    (events, requestId) => readMessageStream(events, { requestId }),
+    options.betas,
   );
 };

@@ -23,6 +23,16 @@ export const checkTools = (tools: unknown[]): ToolDefinition[] => {
   return tools.map((tool, index) => {
     if (!isObject(tool))
       throw new InputError("Tools", `item ${index} must be a tool definition object.`);
+    // An MCP server's tools, named by the server: the API lists them itself.
+    if (tool.type === "mcp_toolset") {
+      if (typeof tool.mcp_server_name !== "string" || !tool.mcp_server_name) {
+        throw new InputError(
+          "Tools",
+          `item ${index} is an mcp_toolset without its mcp_server_name; name one of the MCP Servers.`,
+        );
+      }
+      return tool as unknown as ToolDefinition;
+    }
     const name = tool.name;
     if (typeof name !== "string" || !TOOL_NAME.test(name)) {
       throw new InputError(

@@ -1,4 +1,5 @@
 import { batchEnded } from "./batchEnded";
+import { toolFlowTrigger } from "./toolFlow";
 
 /** Every trigger, by the key integrations refer to it with. */
-export const triggers = { batchEnded };
+export const triggers = { batchEnded, toolFlowTrigger };

@@ -142,6 +142,9 @@ describe("input standards over the definition", () => {
       // A trigger's payload is the platform's (the harness fills in its own), its result type
       // spectral's: what the trigger itself returns is the payload's body.
       const bodyOf = (value: unknown) => (value as { payload: { body: unknown } }).payload.body;
+      // A trigger without a connection (Tool Flow) passes the platform's own payload through:
+      // only the harness's stand-in would be compared.
+      if (step.kind === "trigger" && !("connection" in step.inputs)) return;
       const [example, returned] =
         step.kind === "trigger"
           ? [bodyOf(step.examplePayload), bodyOf(result)]

@@ -104,6 +104,7 @@ const MINIMAL_INPUTS: Record<string, (sim: Simulator) => Record<string, unknown>
   downloadFile: (sim) => ({ fileId: addFile(sim, true) }),
   deleteFile: (sim) => ({ fileId: addFile(sim, false) }),
   createCompletion: () => ({ model: "claude-2.1", prompt: "Hello" }),
+  runAgent: () => ({ input: "Hello" }),
 };
 
 const addFile = (sim: Simulator, downloadable: boolean): string =>

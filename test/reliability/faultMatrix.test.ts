@@ -283,6 +283,14 @@ const TARGETS: Target[] = [
     answered: typed("completion"),
   },
   {
+    name: "runAgent",
+    path: "/v1/messages",
+    transport: true,
+    run: action("runAgent", { input: "fault matrix", maxTokens: "64" }),
+    answered: (result) =>
+      expect(dataOf(result)).toMatchObject({ stopReason: "end_turn", turns: 1 }),
+  },
+  {
     name: "createCompletion (stream)",
     path: "/v1/complete",
     transport: true,

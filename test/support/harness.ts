@@ -45,6 +45,8 @@ export const capturingLogger = () => {
 export interface RunOptions {
   debug?: boolean;
   logger?: ActionLogger;
+  /** More of the step's context: flowSchemas, webhookUrls and the like. */
+  context?: Record<string, unknown>;
 }
 
 export interface ActionResult {
@@ -59,6 +61,7 @@ export const runAction = async (
   options: RunOptions = {},
 ): Promise<ActionResult> => {
   const context = {
+    ...options.context,
     logger: options.logger ?? capturingLogger().logger,
     globalDebug: options.debug ?? false,
   };

@@ -1,5 +1,7 @@
 import type { ApiVersion } from "../auth";
 import { invalidRequest } from "../errors";
+import { continuesPausedTurn } from "./serverTools";
+import { verifyThinkingSignature } from "./signature";
 import { blocksOf } from "./transcript";
 import { type InputBlock, isBlock, type MessageRequest } from "./types";
 
@@ -34,6 +36,50 @@ export function checkConversation(request: MessageRequest, version: ApiVersion):
       checkToolUsesAnswered(request, index);
     }
   });
+  checkThinkingLoop(request);
+}
+
+const thinkingOn = (request: MessageRequest): boolean =>
+  request.thinking?.type === "enabled" || request.thinking?.type === "adaptive";
+
+/**
+ * The assistant message the answer continues: the one before a last user turn of tool results
+ * (a tool loop), or a final paused turn sent back to go on with; undefined otherwise.
+ */
+function continuedAssistantIndex(request: MessageRequest): number | undefined {
+  const { messages } = request;
+  const last = messages.length - 1;
+  if (continuesPausedTurn(request)) return last;
+  const final = messages[last];
+  const carriesResults =
+    final.role === "user" && blocksOf(final).some((block) => isBlock(block, "tool_result"));
+  return carriesResults && messages[last - 1]?.role === "assistant" ? last - 1 : undefined;
+}
+
+/**
+ * With thinking on, every thinking block sent back must carry the signature the simulator gave
+ * it for exactly that text, and the assistant message a tool loop continues must start with its
+ * thinking block: the API's two refusals when a client drops or edits thinking.
+ */
+function checkThinkingLoop(request: MessageRequest): void {
+  if (!thinkingOn(request)) return;
+  request.messages.forEach((message, index) => {
+    if (message.role !== "assistant") return;
+    blocksOf(message).forEach((block, blockIndex) => {
+      if (isBlock(block, "thinking") && !verifyThinkingSignature(block.thinking, block.signature)) {
+        throw invalidRequest(
+          `messages.${index}.content.${blockIndex}.signature: Invalid \`signature\` in \`thinking\` block`,
+        );
+      }
+    });
+  });
+  const index = continuedAssistantIndex(request);
+  if (index === undefined) return;
+  const first = blocksOf(request.messages[index])[0];
+  if (first && (first.type === "thinking" || first.type === "redacted_thinking")) return;
+  throw invalidRequest(
+    `messages.${index}.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`${first?.type ?? "nothing"}\`. When \`thinking\` is enabled, a final \`assistant\` message must start with a thinking block (preceeding the lastmost set of \`tool_use\` and \`tool_result\` blocks). We recommend you include thinking blocks from previous turns. To avoid this requirement, disable \`thinking\`. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking`,
+  );
 }
 
 function isEmptyContent(content: string | InputBlock[]): boolean {

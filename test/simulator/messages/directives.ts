@@ -1,8 +1,9 @@
 import type { StopReason } from "./types";
 
 /**
- * Test hooks written into the last user turn. The directive text stays in the prompt (and in
- * the echoed reply): the simulator never rewrites what it was sent.
+ * Test hooks written into the last user turn (`[[simulate:server_tool]]` too, serverTools.ts;
+ * `[[simulate:sequence]]`, toolSelection.ts, goes in the first). The directive text stays in
+ * the prompt (and in the echoed reply): the simulator never rewrites what it was sent.
  */
 const STOP_DIRECTIVES: Record<string, StopReason> = {
   refusal: "refusal",

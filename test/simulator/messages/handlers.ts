@@ -5,6 +5,7 @@ import { type ModelInfo, resolveModel } from "../models/fixtures";
 import type { HandlerResult, RequestContext } from "../router";
 import type { PromptCache } from "./cache";
 import { checkConversation } from "./conversation";
+import { checkMcpBeta, checkMcpServers } from "./mcp";
 import { buildMessage, requestSeed } from "./message";
 import { checkParameters } from "./parameters";
 import { messageEvents } from "./stream";
@@ -16,6 +17,7 @@ function checkedModel(request: MessageRequest, apiVersion: ApiVersion): ModelInf
   const model = resolveModel(request.model);
   if (!model) throw notFound(`model: ${request.model}`);
   checkParameters(request, model, apiVersion);
+  checkMcpServers(request);
   checkConversation(request, apiVersion);
   const inputTokens = totalInputTokens(promptSegments(request));
   if (inputTokens > model.max_input_tokens) {
@@ -31,6 +33,8 @@ function acceptedRequest(
   context: RequestContext,
   schemaName: string,
 ): { request: MessageRequest; model: ModelInfo } {
+  // the MCP connector's beta header decides whether `mcp_servers` exists at all
+  checkMcpBeta(context.request.body, context.betas);
   const request = validBody(context.request, schemaName) as MessageRequest;
   return { request, model: checkedModel(request, context.apiVersion) };
 }
@@ -50,13 +54,21 @@ export function messageFor(
   return buildMessage(request, model, cache, `${seed}:${requestSeed(request)}`);
 }
 
-/** The SDK sends beta features to `?beta=true`, whose body schema is the Beta one. */
+/**
+ * Beta requests are validated against the Beta schemas and answered as BetaMessages. Older SDKs
+ * (and the connector) mark them with `?beta=true`; SDK 1.12's beta client sends only the
+ * `anthropic-beta` header, which is what the API itself goes by.
+ */
+const isBeta = (context: RequestContext): boolean =>
+  context.request.query.beta === "true" || context.betas.length > 0;
 const schemaFor = (context: RequestContext, name: string): string =>
-  context.request.query.beta === "true" ? `Beta${name}` : name;
+  isBeta(context) ? `Beta${name}` : name;
 
 export function createMessage(context: RequestContext): HandlerResult {
   const { request, model } = acceptedRequest(context, schemaFor(context, "CreateMessageParams"));
-  const message = buildMessage(request, model, context.cache, requestSeed(request));
+  const message = buildMessage(request, model, context.cache, requestSeed(request), {
+    beta: isBeta(context),
+  });
   if (request.stream) return { kind: "sse", events: messageEvents(message) };
   return { kind: "json", body: message };
 }

@@ -4,7 +4,7 @@ import { generateWithinBudget } from "./budget";
 import type { PromptCache } from "./cache";
 import { planAnswer } from "./compose";
 import { promptSegments } from "./tokens";
-import type { Message, MessageRequest } from "./types";
+import type { Message, MessageRequest, OutputBlock, ServerToolUsage } from "./types";
 
 /** The request body minus `stream`: whatever is derived from it is the same streamed or not. */
 export function requestSeed(body: object): string {
@@ -13,12 +13,24 @@ export function requestSeed(body: object): string {
   );
 }
 
+export interface BuildOptions {
+  /** Answering `?beta=true`: the BetaMessage shape (context_management, usage.iterations, speed). */
+  beta?: boolean;
+}
+
+/** Web searches run in this answer; null when no server tool ran, as the API reports it. */
+function serverToolUsage(content: readonly OutputBlock[]): ServerToolUsage | null {
+  const searches = content.filter((b) => b.type === "server_tool_use").length;
+  return searches > 0 ? { web_search_requests: searches, web_fetch_requests: 0 } : null;
+}
+
 /** The complete Message for a validated request; also the source of the streamed events. */
 export function buildMessage(
   request: MessageRequest,
   model: ModelInfo,
   cache: PromptCache,
   seed: string,
+  options: BuildOptions = {},
 ): Message {
   const planned = planAnswer(request, seed);
   const generation = generateWithinBudget(
@@ -28,7 +40,7 @@ export function buildMessage(
   );
   const stopReason = generation.cut?.reason ?? planned.stopReason;
   const input = cache.account(model.id, promptSegments(request));
-  return {
+  const message: Message = {
     id: deterministicId("msg", seed),
     type: "message",
     role: "assistant",
@@ -44,8 +56,14 @@ export function buildMessage(
       output_tokens: generation.outputTokens,
       service_tier: "standard",
       inference_geo: request.inference_geo ?? "global",
-      server_tool_use: null,
+      server_tool_use: serverToolUsage(generation.content),
     },
     container: null,
+  };
+  if (!options.beta) return message;
+  return {
+    ...message,
+    usage: { ...message.usage, iterations: null, speed: null },
+    context_management: null,
   };
 }

@@ -81,7 +81,8 @@ function checkThinking(request: MessageRequest, model: ModelInfo): void {
 
 function checkTools(request: MessageRequest): void {
   const tools = request.tools ?? [];
-  const names = tools.map((tool) => tool.name);
+  // an mcp_toolset has no name of its own (its tools are named by the server)
+  const names = tools.flatMap((tool) => ("name" in tool ? [tool.name] : []));
   const duplicate = names.find((name, i) => names.indexOf(name) !== i);
   if (duplicate !== undefined)
     throw invalidRequest(`tools: Tool names must be unique (${duplicate})`);

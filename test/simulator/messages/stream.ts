@@ -18,6 +18,15 @@ function startShape(block: OutputBlock): object {
       return { type: "thinking", thinking: "", signature: "" };
     case "tool_use":
       return { type: "tool_use", id: block.id, name: block.name, input: {}, caller: block.caller };
+    // tool calls run by the server stream their input as tool_use does (the API's captures)
+    case "server_tool_use":
+      return { ...block, input: {} };
+    case "mcp_tool_use":
+      return { ...block, input: {} };
+    // their results arrive whole in content_block_start, with no deltas
+    case "web_search_tool_result":
+    case "mcp_tool_result":
+      return block;
   }
 }
 
@@ -35,11 +44,16 @@ function deltas(block: OutputBlock): object[] {
         { type: "signature_delta", signature: block.signature },
       ];
     case "tool_use":
+    case "server_tool_use":
+    case "mcp_tool_use":
       // an empty first piece, then the JSON in parts, as in the API's captures
       return ["", ...chunkText(JSON.stringify(block.input), 4)].map((partial_json) => ({
         type: "input_json_delta",
         partial_json,
       }));
+    case "web_search_tool_result":
+    case "mcp_tool_result":
+      return [];
   }
 }
 
@@ -50,7 +64,8 @@ function event<T extends { type: string }>(data: T): SseEvent {
 /**
  * The event sequence of a streamed Message. An SDK accumulating these events rebuilds exactly
  * `message`: message_start carries everything but content, stop and output tokens, which the
- * blocks and message_delta supply.
+ * blocks and message_delta supply. A beta Message (with `context_management`) streams the
+ * beta events: message_delta carries `context_management` and `usage.iterations`.
  */
 export function messageEvents(message: Message): SseEvent[] {
   const { usage } = message;
@@ -75,6 +90,14 @@ export function messageEvents(message: Message): SseEvent[] {
     events.push(event({ type: "content_block_stop", index }));
   });
   if (message.content.length === 0) events.push(event({ type: "ping" }));
+  const beta = "context_management" in message;
+  const deltaUsage = {
+    input_tokens: usage.input_tokens,
+    cache_creation_input_tokens: usage.cache_creation_input_tokens,
+    cache_read_input_tokens: usage.cache_read_input_tokens,
+    output_tokens: usage.output_tokens,
+    server_tool_use: usage.server_tool_use,
+  };
   events.push(
     event({
       type: "message_delta",
@@ -84,13 +107,8 @@ export function messageEvents(message: Message): SseEvent[] {
         stop_details: message.stop_details,
         container: null,
       },
-      usage: {
-        input_tokens: usage.input_tokens,
-        cache_creation_input_tokens: usage.cache_creation_input_tokens,
-        cache_read_input_tokens: usage.cache_read_input_tokens,
-        output_tokens: usage.output_tokens,
-        server_tool_use: null,
-      },
+      usage: beta ? { ...deltaUsage, iterations: null } : deltaUsage,
+      ...(beta ? { context_management: null } : {}),
     }),
     event({ type: "message_stop" }),
   );

@@ -66,6 +66,11 @@ export function promptSegments(request: MessageRequest): Segment[] {
     const key = withoutCacheControl(tool);
     segments.push({ key: `tool:${key}`, tokens: tokensForText(key), cacheTtl: ttlOf(tool) });
   }
+  // the MCP connector's server definitions are part of the tool prompt (tokens only, no cache)
+  for (const server of request.mcp_servers ?? []) {
+    const key = JSON.stringify({ type: server.type, name: server.name, url: server.url });
+    segments.push({ key: `mcp:${key}`, tokens: tokensForText(key) });
+  }
   const system = request.system;
   if (typeof system === "string") {
     segments.push({ key: `system:${system}`, tokens: tokensForText(system) });

@@ -45,3 +45,20 @@ export function toolResultText(result: ToolResultBlockParam): string {
     .map((block) => (isBlock(block, "text") ? block.text : `[${block.type}]`))
     .join(" ");
 }
+
+/** Every tool_result block of the conversation's user turns, in order. */
+export function allToolResults(request: MessageRequest): ToolResultBlockParam[] {
+  return request.messages.flatMap((message) =>
+    message.role === "user"
+      ? blocksOf(message).filter((block): block is ToolResultBlockParam =>
+          isBlock(block, "tool_result"),
+        )
+      : [],
+  );
+}
+
+/** Whether the last user message is the conversation's first one (the opening turn). */
+export function isOpeningTurn(request: MessageRequest): boolean {
+  const users = request.messages.filter((m) => m.role === "user");
+  return users.length === 1;
+}

@@ -116,10 +116,28 @@ export interface ServerTool extends Cacheable {
   name: string;
 }
 
-export type ToolParam = CustomTool | ServerTool;
+/** Beta (MCP connector, 2025-11-20): the tools of one of `mcp_servers`. */
+export interface McpToolset extends Cacheable {
+  type: "mcp_toolset";
+  mcp_server_name: string;
+}
+
+export type ToolParam = CustomTool | ServerTool | McpToolset;
 
 export function isCustomTool(tool: ToolParam): tool is CustomTool {
   return tool.type === undefined || tool.type === null || tool.type === "custom";
+}
+
+export function isMcpToolset(tool: ToolParam): tool is McpToolset {
+  return tool.type === "mcp_toolset";
+}
+
+/** Beta (MCP connector): `mcp_servers` entries (BetaRequestMCPServerURLDefinition). */
+export interface McpServerDefinition {
+  type: "url";
+  name: string;
+  url: string;
+  authorization_token?: string | null;
 }
 
 export type ToolChoice =
@@ -153,6 +171,8 @@ export interface MessageRequest {
   };
   service_tier?: string;
   inference_geo?: string | null;
+  /** Beta only (`?beta=true` with the MCP connector beta). */
+  mcp_servers?: McpServerDefinition[];
 }
 
 export type StopReason =
@@ -200,7 +220,66 @@ export interface ToolUseOutput {
   caller: { type: "direct" };
 }
 
-export type OutputBlock = TextOutput | ThinkingOutput | ToolUseOutput;
+export interface ServerToolUseOutput {
+  type: "server_tool_use";
+  id: string;
+  name: "web_search";
+  input: { query: string };
+  caller: { type: "direct" };
+}
+
+export interface WebSearchResult {
+  type: "web_search_result";
+  url: string;
+  title: string;
+  encrypted_content: string;
+  page_age: string | null;
+}
+
+export interface WebSearchToolResultOutput {
+  type: "web_search_tool_result";
+  tool_use_id: string;
+  content: WebSearchResult[];
+  caller: { type: "direct" };
+}
+
+/** Beta (MCP connector): BetaMCPToolUseBlock. */
+export interface McpToolUseOutput {
+  type: "mcp_tool_use";
+  id: string;
+  name: string;
+  server_name: string;
+  input: { query: string };
+}
+
+/** Beta (MCP connector): BetaMCPToolResultBlock. */
+export interface McpToolResultOutput {
+  type: "mcp_tool_result";
+  tool_use_id: string;
+  is_error: boolean;
+  content: Array<{ type: "text"; text: string; citations: null }>;
+}
+
+export type OutputBlock =
+  | TextOutput
+  | ThinkingOutput
+  | ToolUseOutput
+  | ServerToolUseOutput
+  | WebSearchToolResultOutput
+  | McpToolUseOutput
+  | McpToolResultOutput;
+
+/** Blocks the server produced (a tool's result), not the model: they cost no output tokens. */
+export type ServerResultOutput = WebSearchToolResultOutput | McpToolResultOutput;
+
+export function isServerResult(block: OutputBlock): block is ServerResultOutput {
+  return block.type === "web_search_tool_result" || block.type === "mcp_tool_result";
+}
+
+export interface ServerToolUsage {
+  web_search_requests: number;
+  web_fetch_requests: number;
+}
 
 export interface Usage {
   input_tokens: number;
@@ -210,7 +289,10 @@ export interface Usage {
   output_tokens: number;
   service_tier: "standard";
   inference_geo: string;
-  server_tool_use: null;
+  server_tool_use: ServerToolUsage | null;
+  /** `?beta=true` answers only (BetaUsage). */
+  iterations?: null;
+  speed?: null;
 }
 
 export interface Message {
@@ -224,4 +306,6 @@ export interface Message {
   stop_details: { type: "refusal"; category: null; explanation: null } | null;
   usage: Usage;
   container: null;
+  /** `?beta=true` answers only (BetaMessage). */
+  context_management?: null;
 }

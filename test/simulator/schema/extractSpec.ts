@@ -14,12 +14,15 @@ import type { JsonObject, JsonValue } from "../json";
 export const ROOT_SCHEMAS = [
   "CreateMessageParams",
   "CountMessageTokensParams",
-  // Requests the SDK sends to `?beta=true` (beta features such as Files API sources).
+  // Beta requests (`?beta=true` or an `anthropic-beta` header): Files sources, MCP connector.
   "BetaCreateMessageParams",
   "BetaCountMessageTokensParams",
   "CountMessageTokensResponse",
   "Message",
   "MessageStreamEvent",
+  // What `?beta=true` answers (MCP connector blocks, context_management, usage.iterations).
+  "BetaMessage",
+  "BetaMessageStreamEvent",
   "ModelInfo",
   "ListResponse_ModelInfo_",
   "ErrorResponse",
