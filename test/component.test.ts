@@ -53,6 +53,7 @@ describe("component definition", () => {
     expect(Object.keys(component.actions).sort()).toEqual([
       "cancelBatch",
       "chat",
+      "classifyAndBranch",
       "countTokens",
       "createBatch",
       "createCompletion",

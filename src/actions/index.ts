@@ -5,6 +5,7 @@ import { deleteBatch } from "./batches/deleteBatch";
 import { getBatch } from "./batches/getBatch";
 import { getBatchResults } from "./batches/getBatchResults";
 import { listBatches } from "./batches/listBatches";
+import { classifyAndBranch } from "./classify/classifyAndBranch";
 import { createCompletion } from "./completions/createCompletion";
 import { deleteFile } from "./files/deleteFile";
 import { downloadFile } from "./files/downloadFile";
@@ -37,4 +38,5 @@ export const actions = {
   deleteFile,
   createCompletion,
   runAgent,
+  classifyAndBranch,
 };

@@ -207,3 +207,22 @@ export const valueList =
       return text === "" ? [] : [text];
     });
   };
+
+export interface KeyValue {
+  key: string;
+  value: unknown;
+}
+
+/** A key-value list input, as pairs (or a JSON object from an earlier step). */
+export const toKeyValues = (label: string, value: unknown): KeyValue[] => {
+  if (isUnset(value)) return [];
+  const parsed = parseJson(label, value);
+  if (Array.isArray(parsed)) {
+    return parsed.filter(
+      (pair): pair is KeyValue => Boolean(pair) && typeof pair.key === "string" && pair.key !== "",
+    );
+  }
+  if (parsed && typeof parsed === "object")
+    return Object.entries(parsed).map(([key, entry]) => ({ key, value: entry }));
+  throw new InputError(label, "must be a list of keys and values.");
+};

@@ -10,14 +10,18 @@ import {
 import {
   InputError,
   isUnset,
+  type KeyValue,
   oneOf,
   optionalNumber,
   parseJson,
   preview,
   requiredString,
   toBoolean,
+  toKeyValues,
   toOptionalString,
 } from "./clean";
+
+export type { KeyValue };
 
 /**
  * Spectral's raw-request inputs with the seed component's keys, labels and
@@ -27,24 +31,6 @@ import {
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 export const RESPONSE_TYPES = ["json", "text", "arraybuffer"] as const;
-
-export interface KeyValue {
-  key: string;
-  value: unknown;
-}
-
-const toKeyValues = (label: string, value: unknown): KeyValue[] => {
-  if (isUnset(value)) return [];
-  const parsed = parseJson(label, value);
-  if (Array.isArray(parsed)) {
-    return parsed.filter(
-      (pair): pair is KeyValue => Boolean(pair) && typeof pair.key === "string" && pair.key !== "",
-    );
-  }
-  if (parsed && typeof parsed === "object")
-    return Object.entries(parsed).map(([key, entry]) => ({ key, value: entry }));
-  throw new InputError(label, "must be a list of keys and values.");
-};
 
 const keyValues = (label: string) => (value: unknown) => toKeyValues(label, value);
 

@@ -105,6 +105,10 @@ const MINIMAL_INPUTS: Record<string, (sim: Simulator) => Record<string, unknown>
   deleteFile: (sim) => ({ fileId: addFile(sim, false) }),
   createCompletion: () => ({ model: "claude-2.1", prompt: "Hello" }),
   runAgent: () => ({ input: "Hello" }),
+  classifyAndBranch: () => ({
+    input: "Refund please",
+    branches: [{ key: "Refund", value: "the customer asks for money back" }],
+  }),
 };
 
 const addFile = (sim: Simulator, downloadable: boolean): string =>

@@ -291,6 +291,16 @@ const TARGETS: Target[] = [
       expect(dataOf(result)).toMatchObject({ stopReason: "end_turn", turns: 1 }),
   },
   {
+    name: "classifyAndBranch",
+    path: "/v1/messages",
+    transport: true,
+    run: action("classifyAndBranch", {
+      input: "Refund: charged twice",
+      branches: [{ key: "Refund", value: "money back" }],
+    }),
+    answered: (result) => expect(result).toMatchObject({ branch: "Refund" }),
+  },
+  {
     name: "createCompletion (stream)",
     path: "/v1/complete",
     transport: true,

@@ -3,6 +3,11 @@ import { isJsonObject, type JsonObject, type JsonValue } from "./json";
 export interface GenerateOptions {
   /** Tool inputs carry the required properties only; structured outputs carry them all. */
   allProperties: boolean;
+  /**
+   * The user's text: an enum takes the first of its values the text names (whole word, any
+   * case), so a test picks a classifier's answer by naming it; else its first value.
+   */
+  mentionedIn?: string;
 }
 
 /** Deep enough for real tool schemas; stops runaway recursion through self-referencing $refs. */
@@ -82,7 +87,15 @@ function generate(
     return target === undefined ? "example" : generate(target, root, options, depth + 1);
   }
   if ("const" in schema) return schema.const;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
+    const text = options.mentionedIn?.toLowerCase() ?? "";
+    const named = schema.enum.find(
+      (value) =>
+        typeof value === "string" &&
+        new RegExp(`\\b${value.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text),
+    );
+    return named ?? schema.enum[0];
+  }
   for (const union of ["anyOf", "oneOf"] as const) {
     const branches = schema[union];
     if (Array.isArray(branches) && branches.length > 0) {

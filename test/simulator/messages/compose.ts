@@ -69,8 +69,11 @@ function toolNames(names: string[]): string {
   return `the ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} tools`;
 }
 
-function toolUseBlock(tool: CustomTool, id: string): ToolUseOutput {
-  const input = generateFromSchema(tool.input_schema, { allProperties: false });
+function toolUseBlock(tool: CustomTool, id: string, userText = ""): ToolUseOutput {
+  const input = generateFromSchema(tool.input_schema, {
+    allProperties: false,
+    mentionedIn: userText,
+  });
   return {
     type: "tool_use",
     id,
@@ -125,7 +128,7 @@ function modelAnswer(
       blocks: [
         text(`I'll use ${toolNames(tools.map((t) => t.name))}.`),
         ...tools.map((tool, index) =>
-          toolUseBlock(tool, deterministicId("toolu", `${seed}:${index}`)),
+          toolUseBlock(tool, deterministicId("toolu", `${seed}:${index}`), turn.text),
         ),
       ],
       stopReason: "tool_use",
