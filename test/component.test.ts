@@ -68,6 +68,7 @@ describe("component definition", () => {
       "listFiles",
       "listModels",
       "rawRequest",
+      "resumeAgent",
       "runAgent",
       "uploadFile",
     ]);

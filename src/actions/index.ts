@@ -1,3 +1,4 @@
+import { resumeAgent } from "./agents/resumeAgent";
 import { runAgent } from "./agents/runAgent";
 import { cancelBatch } from "./batches/cancelBatch";
 import { createBatch } from "./batches/createBatch";
@@ -38,5 +39,6 @@ export const actions = {
   deleteFile,
   createCompletion,
   runAgent,
+  resumeAgent,
   classifyAndBranch,
 };

@@ -7,6 +7,7 @@ import { buildCreateMessageRequest, type GenerationValues } from "../messages/bu
 import { sendMessage, shouldStream } from "../messages/send";
 import { readStructuredOutput, structuredOutputMode } from "../messages/structuredOutput";
 import type { ContentBlock, Message, MessageParam, ToolUseBlock } from "../messages/types";
+import { configHashOf, configPrintOf } from "./configHash";
 import { flowTools } from "./flowTools";
 import { mcpParts } from "./mcp";
 import { runFlowTool, type ToolOutcome } from "./runFlowTool";
@@ -28,6 +29,8 @@ export interface AgentValues
   maxTotalTokens?: number;
   timeLimitSeconds?: number;
   toolTimeoutSeconds: number;
+  /** Flows whose calls wait for a person's decision (see Resume Agent). */
+  approvalRequired?: string[];
 }
 
 /** Why a run ended: the API's stop reason, or the budget that ended it. */
@@ -40,6 +43,7 @@ export type AgentStopReason =
   | "max_turns"
   | "max_total_tokens"
   | "time_limit"
+  | "approval_required"
   | string;
 
 export interface ToolCall {
@@ -54,6 +58,14 @@ export interface ToolCall {
   turn: number;
 }
 
+/** A call that waits for a person: what Resume Agent's Decisions answer, by toolUseId. */
+export interface PendingApproval {
+  toolUseId: string;
+  tool: string;
+  flow: string;
+  input: unknown;
+}
+
 export interface AgentResult {
   text: string;
   output?: unknown;
@@ -63,6 +75,26 @@ export interface AgentResult {
   usage: AgentUsage;
   /** Every turn, for the next run's History. */
   conversation: MessageParam[];
+  /** With stopReason approval_required: the calls waiting, and what Resume Agent takes back. */
+  pendingApprovals?: PendingApproval[];
+  state?: AgentState;
+}
+
+/**
+ * Everything Resume Agent needs, and nothing more: the conversation (ending in the turn that
+ * asked for the calls), which calls wait, the results the same turn already has, and a hash of
+ * the agent's configuration, so the run resumes with the agent that started it.
+ */
+export interface AgentState {
+  version: 1;
+  configHash: string;
+  /** A short hash per setting: a mismatch names the input that changed. */
+  configPrint: string;
+  conversation: MessageParam[];
+  pending: string[];
+  results: ContentBlock[];
+  turns: number;
+  usage: AgentUsage;
 }
 
 /** What the loop needs of its step: the client for each turn, and the flows. */
@@ -107,18 +139,34 @@ const toolResultBlock = (use: ToolUseBlock, outcome: ToolOutcome): ContentBlock 
   ...(outcome.isError ? { is_error: true } : {}),
 });
 
-/**
- * Runs Claude with the integration's flows as tools until it answers or a budget ends the
- * run. Server tools and MCP servers run on Anthropic's side; only flow tools come back here.
- * Every budget ends the run cleanly, with the conversation so far and the reason.
- */
-export const runAgentLoop = async (
-  context: AgentContext,
-  values: AgentValues,
-): Promise<AgentResult> => {
-  const started = Date.now();
+/** What a run is set up with: its tools, how each turn's request is built, its config hash. */
+export interface PreparedAgent {
+  flowByTool: Map<string, string>;
+  /** Tool names whose calls need approval. */
+  gated: Set<string>;
+  betas: string[];
+  mcpServers: unknown[];
+  request: (
+    messages: MessageParam[],
+    message?: string,
+  ) => ReturnType<typeof buildCreateMessageRequest>;
+  configHash: string;
+}
+
+export const prepareAgent = (context: AgentContext, values: AgentValues): PreparedAgent => {
   const tools = flowTools(values.flows, context.flowSchemas);
   const flowByTool = new Map(tools.map(({ definition, flow }) => [definition.name, flow]));
+  const gated = new Set<string>();
+  for (const flow of values.approvalRequired ?? []) {
+    const tool = tools.find((entry) => entry.flow === flow);
+    if (!tool) {
+      throw new InputError(
+        "Approval Required",
+        `"${flow}" is not one of the Flows; pick flows from Flows whose calls need approval.`,
+      );
+    }
+    gated.add(tool.definition.name);
+  }
   const userTools = values.tools ?? [];
   const mcp = mcpParts(values.mcpServers, userTools);
   const allTools = [...tools.map((tool) => tool.definition), ...userTools, ...mcp.toolsets];
@@ -145,19 +193,85 @@ export const runAgentLoop = async (
       },
       context.apiVersion,
     );
+  return {
+    flowByTool,
+    gated,
+    betas: mcp.betas,
+    mcpServers: mcp.servers,
+    request,
+    configHash: configHashOf(values),
+  };
+};
 
-  if (!values.input && !values.history?.length) {
-    throw new InputError("Input", "is required; enter the request for the agent, or give History.");
-  }
-  // The first request is built before anything is sent, so bad input fails the step at once,
-  // named as the agent's inputs are (Chat's builder knows them as Message and Messages).
-  let built = asAgentInputs(() => request(values.history ?? [], values.input));
+/** Where a loop starts: a fresh request, or a resumed run's conversation. */
+export interface LoopStart {
+  conversation: MessageParam[];
+  turns: number;
+  usage: AgentUsage;
+}
+
+export const runUses = async (
+  context: AgentContext,
+  agent: PreparedAgent,
+  values: AgentValues,
+  uses: Array<ToolUseBlock>,
+  turn: number,
+  toolCalls: ToolCall[],
+): Promise<ContentBlock[]> => {
+  // Every tool of the turn runs at once: Claude asked for them together.
+  const outcomes = await Promise.all(
+    uses.map((use) => {
+      const flow = agent.flowByTool.get(use.name);
+      if (flow === undefined) {
+        return Promise.resolve<ToolOutcome>({
+          content: `There is no tool "${use.name}" in this agent; use one of: ${[...agent.flowByTool.keys()].join(", ") || "none"}.`,
+          isError: true,
+          durationMs: 0,
+        });
+      }
+      return runFlowTool(context, flow, use.input, values.toolTimeoutSeconds);
+    }),
+  );
+  uses.forEach((use, index) => {
+    const outcome = outcomes[index];
+    toolCalls.push({
+      tool: use.name,
+      flow: agent.flowByTool.get(use.name) ?? "",
+      input: use.input,
+      ...(outcome.isError ? { error: short(outcome.content) } : { result: short(outcome.content) }),
+      durationMs: outcome.durationMs,
+      turn,
+    });
+  });
+  return uses.map((use, index) => toolResultBlock(use, outcomes[index]));
+};
+
+/** The tool_use blocks' order decides the results' order, whichever finished or waited first. */
+export const inUseOrder = (uses: ToolUseBlock[], results: ContentBlock[]): ContentBlock[] =>
+  uses.flatMap((use) =>
+    results.filter((block) => (block as { tool_use_id?: unknown }).tool_use_id === use.id),
+  );
+
+/**
+ * Runs Claude with the integration's flows as tools until it answers, a budget ends the run,
+ * or a call waits for approval. Server tools and MCP servers run on Anthropic's side; only flow
+ * tools come back here. Every ending is clean: the conversation so far and the reason.
+ */
+export const agentLoop = async (
+  context: AgentContext,
+  agent: PreparedAgent,
+  values: AgentValues,
+  start: LoopStart,
+  toolCalls: ToolCall[] = [],
+): Promise<AgentResult> => {
+  const started = Date.now();
+  let built = agent.request(start.conversation);
   let conversation = built.history;
-  let usage = emptyUsage();
-  const toolCalls: ToolCall[] = [];
-  let turns = 0;
+  let usage = start.usage;
+  let turns = start.turns;
   let last: Message | undefined;
   let stopReason: AgentStopReason | undefined;
+  let waiting: { pending: PendingApproval[]; state: AgentState } | undefined;
   const limitMs =
     values.timeLimitSeconds === undefined ? undefined : values.timeLimitSeconds * 1000;
   const remainingMs = () => (limitMs === undefined ? undefined : limitMs - (Date.now() - started));
@@ -170,11 +284,13 @@ export const runAgentLoop = async (
     if (stopReason) break;
 
     turns += 1;
-    const body = mcp.servers.length ? { ...built.body, mcp_servers: mcp.servers } : built.body;
+    const body = agent.mcpServers.length
+      ? { ...built.body, mcp_servers: agent.mcpServers }
+      : built.body;
     const client = context.clientFor(remainingMs());
     last = await sendMessage(client, body, {
       stream: shouldStream(false, values.maxTokens),
-      betas: mcp.betas,
+      betas: agent.betas,
     });
     usage = addUsage(usage, last.usage);
     conversation = [...conversation, { role: "assistant", content: last.content }];
@@ -187,41 +303,36 @@ export const runAgentLoop = async (
       break;
     }
     if (uses.length) {
-      const turn = turns;
-      // Every tool of the turn runs at once: Claude asked for them together.
-      const outcomes = await Promise.all(
-        uses.map((use) => {
-          const flow = flowByTool.get(use.name);
-          if (flow === undefined) {
-            return Promise.resolve<ToolOutcome>({
-              content: `There is no tool "${use.name}" in this agent; use one of: ${[...flowByTool.keys()].join(", ") || "none"}.`,
-              isError: true,
-              durationMs: 0,
-            });
-          }
-          return runFlowTool(context, flow, use.input, values.toolTimeoutSeconds);
-        }),
-      );
-      uses.forEach((use, index) => {
-        const outcome = outcomes[index];
-        toolCalls.push({
-          tool: use.name,
-          flow: flowByTool.get(use.name) ?? "",
-          input: use.input,
-          ...(outcome.isError
-            ? { error: short(outcome.content) }
-            : { result: short(outcome.content) }),
-          durationMs: outcome.durationMs,
-          turn,
-        });
-      });
-      conversation = [
-        ...conversation,
-        { role: "user", content: uses.map((use, index) => toolResultBlock(use, outcomes[index])) },
-      ];
+      const gated = uses.filter((use) => agent.gated.has(use.name));
+      const free = uses.filter((use) => !agent.gated.has(use.name));
+      // Calls that need no approval run now; their results wait with the ones that do.
+      const results = await runUses(context, agent, values, free, turns, toolCalls);
+      if (gated.length) {
+        stopReason = "approval_required";
+        waiting = {
+          pending: gated.map((use) => ({
+            toolUseId: use.id,
+            tool: use.name,
+            flow: agent.flowByTool.get(use.name) ?? "",
+            input: use.input,
+          })),
+          state: {
+            version: 1,
+            configHash: agent.configHash,
+            configPrint: configPrintOf(values),
+            conversation,
+            pending: gated.map((use) => use.id),
+            results,
+            turns,
+            usage,
+          },
+        };
+        break;
+      }
+      conversation = [...conversation, { role: "user", content: inUseOrder(uses, results) }];
     }
     // pause_turn: the assistant turn goes back as it is, and the API carries on from it.
-    built = request(conversation);
+    built = agent.request(conversation);
     conversation = built.history;
   }
 
@@ -230,22 +341,48 @@ export const runAgentLoop = async (
   const answered = last !== undefined && !CONTINUES.has(String(last.stop_reason));
   const result: AgentResult = {
     text: last && answered ? messageText(last) : "",
-    stopReason,
+    stopReason: stopReason ?? "end_turn",
     turns,
     toolCalls,
     usage,
     conversation,
   };
+  if (waiting) {
+    result.pendingApprovals = waiting.pending;
+    result.state = waiting.state;
+  }
   if (values.outputSchema) {
     result.output =
       last && stopReason === "end_turn"
         ? readStructuredOutput(last, values.outputSchema, "native")
         : null;
   }
-  if (!finished) {
+  if (waiting) {
+    context.logger.info(
+      `Run Agent waits for approval of ${waiting.pending.map((call) => `${call.tool} (${call.toolUseId})`).join(", ")}; resume it with Resume Agent.`,
+    );
+  } else if (!finished) {
     context.logger.warn(
       `Run Agent stopped after ${turns} turn(s): ${stopReason}. The conversation so far is in the result; give it as History to go on.`,
     );
   }
   return result;
+};
+
+export const runAgentLoop = async (
+  context: AgentContext,
+  values: AgentValues,
+): Promise<AgentResult> => {
+  const agent = prepareAgent(context, values);
+  if (!values.input && !values.history?.length) {
+    throw new InputError("Input", "is required; enter the request for the agent, or give History.");
+  }
+  // The first request is built before anything is sent, so bad input fails the step at once,
+  // named as the agent's inputs are (Chat's builder knows them as Message and Messages).
+  const first = asAgentInputs(() => agent.request(values.history ?? [], values.input));
+  return agentLoop(context, agent, values, {
+    conversation: first.history,
+    turns: 0,
+    usage: emptyUsage(),
+  });
 };

@@ -1,4 +1,5 @@
 import { input } from "@prismatic-io/spectral";
+import { cleanDecisions, cleanState } from "../agents/approvals";
 import {
   AGENT_MAX_TURNS_DEFAULT,
   AGENT_TOOL_TIMEOUT_SECONDS_DEFAULT,
@@ -141,4 +142,39 @@ export const agentCacheInput = input({
   comments:
     "Caching (default 5 minutes): the instructions, the tools and the newest turn are marked, so each turn of the run reads the one before from the cache.",
   clean: (value: unknown) => oneOf("Prompt Caching", CACHE_MODES)(value) ?? "5m",
+});
+
+export const approvalRequiredInput = input({
+  label: "Approval Required",
+  type: "flow",
+  collection: "valuelist",
+  required: false,
+  example: "Send email",
+  comments:
+    "Flows among Flows whose calls wait for a person: the run stops with stopReason approval_required, pendingApprovals and a state; Resume Agent goes on once they are decided. Other calls of the same turn run first.",
+  clean: (value: unknown): string[] => flowsInput.clean(value),
+});
+
+export const stateInput = input({
+  label: "State",
+  type: "code",
+  language: "json",
+  required: true,
+  example:
+    '{"version": 1, "configHash": "...", "conversation": [...], "pending": ["toolu_01..."], "results": [], "turns": 1, "usage": {...}}',
+  comments:
+    "The state of the Run Agent (or Resume Agent) step that stopped for approval: map its data.state, or the whole result.",
+  clean: cleanState,
+});
+
+export const decisionsInput = input({
+  label: "Decisions",
+  type: "code",
+  language: "json",
+  required: true,
+  example:
+    '[{"toolUseId": "toolu_01A", "decision": "approve"}, {"toolUseId": "toolu_01B", "decision": "reject", "feedback": "Do not email the whole list."}, {"toolUseId": "toolu_01C", "decision": "approve", "input": {"to": "ada@example.com"}}]',
+  comments:
+    "One decision per pending call, by its toolUseId: approve (optionally with an edited input), or reject with feedback Claude will read.",
+  clean: cleanDecisions,
 });

@@ -9,7 +9,6 @@ import {
 } from "../defaults";
 import {
   InputError,
-  isUnset,
   type KeyValue,
   oneOf,
   optionalNumber,

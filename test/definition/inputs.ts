@@ -1,4 +1,6 @@
 import { definition } from "../../src";
+import { configHashOf, configPrintOf } from "../../src/agents/configHash";
+import type { AgentValues } from "../../src/agents/loop";
 import type { Simulator } from "../simulator";
 
 /**
@@ -105,6 +107,7 @@ const MINIMAL_INPUTS: Record<string, (sim: Simulator) => Record<string, unknown>
   deleteFile: (sim) => ({ fileId: addFile(sim, false) }),
   createCompletion: () => ({ model: "claude-2.1", prompt: "Hello" }),
   runAgent: () => ({ input: "Hello" }),
+  resumeAgent: () => ({ state: JSON.stringify(minimalAgentState()), decisions: MINIMAL_DECISIONS }),
   classifyAndBranch: () => ({
     input: "Refund please",
     branches: [{ key: "Refund", value: "the customer asks for money back" }],
@@ -122,4 +125,45 @@ const addFile = (sim: Simulator, downloadable: boolean): string =>
 export const minimalInputs = (step: StepDefinition, sim: Simulator): Record<string, unknown> => ({
   ...("maxRetries" in step.inputs ? { maxRetries: "0" } : {}),
   ...MINIMAL_INPUTS[step.key]?.(sim),
+});
+
+/** What the platform hands a step for inputs left empty: each input's clean of its default. */
+const defaultsOf = (step: { inputs: object }): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(step.inputs as Record<string, InputDefinition>).map(([key, input]) => [
+      key,
+      input.clean ? input.clean(input.default) : input.default,
+    ]),
+  );
+
+const MINIMAL_USE_ID = "toolu_01MinimalPendingCall";
+const MINIMAL_DECISIONS = JSON.stringify([
+  { toolUseId: MINIMAL_USE_ID, decision: "reject", feedback: "Not now." },
+]);
+
+/** A run stopped for approval by an agent with every input at its default. */
+const minimalAgentState = () => ({
+  version: 1,
+  configHash: configHashOf(defaultsOf(definition.actions.runAgent) as unknown as AgentValues),
+  configPrint: configPrintOf(defaultsOf(definition.actions.runAgent) as unknown as AgentValues),
+  conversation: [
+    { role: "user", content: "Hello" },
+    {
+      role: "assistant",
+      content: [
+        { type: "text", text: "I'll use the lookup tool." },
+        { type: "tool_use", id: MINIMAL_USE_ID, name: "lookup", input: {} },
+      ],
+    },
+  ],
+  pending: [MINIMAL_USE_ID],
+  results: [],
+  turns: 1,
+  usage: {
+    input_tokens: 10,
+    output_tokens: 5,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+    server_tool_use: {},
+  },
 });

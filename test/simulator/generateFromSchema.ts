@@ -92,7 +92,9 @@ function generate(
     const named = schema.enum.find(
       (value) =>
         typeof value === "string" &&
-        new RegExp(`\\b${value.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text),
+        new RegExp(`\\b${value.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(
+          text,
+        ),
     );
     return named ?? schema.enum[0];
   }
