@@ -11,6 +11,7 @@
 import type { Connection } from "@prismatic-io/spectral";
 import { AnthropicApiError, AnthropicAuthError } from "../../src/client/errors";
 import * as defaults from "../../src/defaults";
+import { minimalInputs, steps } from "../definition/inputs";
 import { type Fault, SIMULATOR_API_KEY, type Simulator, startSimulator } from "../simulator";
 import { capturingLogger, connectionFor, harness } from "../support/harness";
 import {
@@ -289,6 +290,20 @@ const TARGETS: Target[] = [
     run: action("runAgent", { input: "fault matrix", maxTokens: "64" }),
     answered: (result) =>
       expect(dataOf(result)).toMatchObject({ stopReason: "end_turn", turns: 1 }),
+  },
+  {
+    name: "resumeAgent",
+    path: "/v1/messages",
+    transport: true,
+    // A run stopped for approval, its one call rejected: the loop goes on with one more turn.
+    run: action("resumeAgent", (sim) => {
+      const step = steps.find((entry) => entry.key === "resumeAgent");
+      if (!step) throw new Error("resumeAgent is not in the definition");
+      const { maxRetries: _retries, ...inputs } = minimalInputs(step, sim);
+      return inputs;
+    }),
+    answered: (result) =>
+      expect(dataOf(result)).toMatchObject({ stopReason: "end_turn", turns: 2 }),
   },
   {
     name: "classifyAndBranch",
