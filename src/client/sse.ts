@@ -1,3 +1,4 @@
+import { StringDecoder } from "node:string_decoder";
 import { createParser, type EventSourceMessage } from "eventsource-parser";
 import { isObject } from "../util/isObject";
 import { StreamError } from "./errors";
@@ -11,14 +12,15 @@ export async function* sseEvents(
 ): AsyncGenerator<EventSourceMessage, void, undefined> {
   const parsed: EventSourceMessage[] = [];
   const parser = createParser({ onEvent: (event) => parsed.push(event) });
-  // stream: true keeps a multi-byte character split across chunks until its last byte arrives.
-  const decoder = new TextDecoder("utf-8");
+  // string_decoder keeps a multi-byte character split across chunks until its last byte
+  // arrives, as TextDecoder's stream mode does, at a fraction of its cost per chunk.
+  const decoder = new StringDecoder("utf8");
   for await (const chunk of body) {
-    parser.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    parser.feed(typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer));
     // Handed on after feed() returns, so a consumer's error is never thrown through the parser.
     yield* parsed.splice(0);
   }
-  parser.feed(decoder.decode());
+  parser.feed(decoder.end());
   yield* parsed.splice(0);
 }
 

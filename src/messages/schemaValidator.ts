@@ -1,13 +1,22 @@
-import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
-import addFormats from "ajv-formats";
+import type Ajv2020 from "ajv/dist/2020";
+import type { ValidateFunction } from "ajv/dist/2020";
+
+let shared: Ajv2020 | undefined;
 
 /**
- * One Ajv for every output schema. `logger: false` because Ajv otherwise warns
- * through `console` (outside the step's logger) about formats it does not know;
- * like the API, it then ignores them silently.
+ * One Ajv for every output schema, loaded on first use: only a step with an Output Schema
+ * pays for requiring Ajv and its formats, not every cold start of the component.
+ * `logger: false` because Ajv otherwise warns through `console` (outside the step's logger)
+ * about formats it does not know; like the API, it then ignores them silently.
  */
-const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
-addFormats(ajv);
+const ajvInstance = (): Ajv2020 => {
+  if (shared) return shared;
+  const { default: Ajv } = require("ajv/dist/2020") as typeof import("ajv/dist/2020");
+  const { default: addFormats } = require("ajv-formats") as typeof import("ajv-formats");
+  shared = new Ajv({ strict: false, allErrors: true, logger: false });
+  addFormats(shared);
+  return shared;
+};
 
 /** Compiled validators by schema text: a flow runs the same schema on every execution. */
 const compiled = new Map<string, { schema: Record<string, unknown>; validate: ValidateFunction }>();
@@ -18,6 +27,7 @@ export const validatorFor = (schema: Record<string, unknown>): ValidateFunction 
   const key = JSON.stringify(schema);
   const cached = compiled.get(key);
   if (cached) return cached.validate;
+  const ajv = ajvInstance();
   const validate = ajv.compile(schema);
   if (compiled.size >= MAX_CACHED_SCHEMAS) {
     const [oldestKey, oldest] = compiled.entries().next().value ?? [];
