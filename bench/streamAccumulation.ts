@@ -156,6 +156,8 @@ const main = async () => {
     `@anthropic-ai/sdk messages.stream: median ${sdkMs.toFixed(1)} ms, peak heap growth ${Math.max(b.heapMb, b2.heapMb).toFixed(1)} MB`,
   );
   console.log(`ratio (connector / SDK): ${(oursMs / sdkMs).toFixed(2)}x time`);
+  // For bench/run.ts, which starts this in fresh processes and takes the medians.
+  if (process.env.BENCH_JSON) console.log(JSON.stringify({ connectorMs: oursMs, sdkMs }));
 };
 
 main().catch((error: unknown) => {
