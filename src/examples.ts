@@ -219,3 +219,25 @@ export const exampleAgentResult = {
     },
   ],
 };
+
+/** A trigger's example payload: what the trigger itself fills in, over the platform's own fields. */
+export const examplePayloadOf = <
+  T extends { headers: Record<string, string>; rawBody: unknown; body: unknown },
+>(
+  own: T,
+) => ({
+  queryParameters: {},
+  pathFragment: "",
+  webhookUrls: {},
+  webhookApiKeys: {},
+  invokeUrl: "",
+  executionId: "",
+  customer: { id: "", name: "", externalId: "" },
+  instance: { id: "", name: "" },
+  user: { id: "", name: "", email: "", externalId: "" },
+  integration: { id: "", name: "", versionSequenceId: "", externalVersion: "" },
+  flow: { id: "", name: "", stableId: "" },
+  startedAt: "",
+  globalDebug: false,
+  ...own,
+});

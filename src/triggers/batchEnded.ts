@@ -2,7 +2,7 @@ import { pollingTrigger } from "@prismatic-io/spectral";
 import { eachBatch } from "../batches/api";
 import { type EndedPollState, pollEndedBatches } from "../batches/endedSince";
 import { createAnthropicClient } from "../client/createAnthropicClient";
-import { exampleBatch } from "../examples";
+import { exampleBatch, examplePayloadOf } from "../examples";
 import { connectionInput, toClientOptions, transportInputs } from "../inputs/shared";
 import { isObject } from "../util/isObject";
 
@@ -43,24 +43,11 @@ export const batchEnded = pollingTrigger({
     };
   },
   examplePayload: {
-    payload: {
+    payload: examplePayloadOf({
       headers: {},
-      queryParameters: {},
       rawBody: { data: null },
       body: { data: [{ batch: exampleBatch, counts: exampleBatch.request_counts }] },
-      pathFragment: "",
-      webhookUrls: {},
-      webhookApiKeys: {},
-      invokeUrl: "",
-      executionId: "",
-      customer: { id: "", name: "", externalId: "" },
-      instance: { id: "", name: "" },
-      user: { id: "", name: "", email: "", externalId: "" },
-      integration: { id: "", name: "", versionSequenceId: "", externalVersion: "" },
-      flow: { id: "", name: "", stableId: "" },
-      startedAt: "",
-      globalDebug: false,
-    },
+    }),
     polledNoChanges: false,
   },
 });

@@ -1,4 +1,5 @@
 import { trigger } from "@prismatic-io/spectral";
+import { examplePayloadOf } from "../examples";
 
 /**
  * Marks a flow as a tool for Run Agent. The agent calls the flow's webhook with the tool's
@@ -17,23 +18,10 @@ export const toolFlowTrigger = trigger({
   scheduleSupport: "invalid",
   perform: async (_context, payload) => ({ payload }),
   examplePayload: {
-    payload: {
+    payload: examplePayloadOf({
       headers: { "content-type": "application/json", "prismatic-synchronous": "true" },
-      queryParameters: {},
       rawBody: { data: { email: "ada@example.com" } },
       body: { data: { email: "ada@example.com" } },
-      pathFragment: "",
-      webhookUrls: {},
-      webhookApiKeys: {},
-      invokeUrl: "",
-      executionId: "",
-      customer: { id: "", name: "", externalId: "" },
-      instance: { id: "", name: "" },
-      user: { id: "", name: "", email: "", externalId: "" },
-      integration: { id: "", name: "", versionSequenceId: "", externalVersion: "" },
-      flow: { id: "", name: "", stableId: "" },
-      startedAt: "",
-      globalDebug: false,
-    },
+    }),
   },
 });
