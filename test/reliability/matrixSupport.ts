@@ -1,6 +1,6 @@
 /** Small pieces the fault matrix needs besides the simulator: another host, a closed port, a deadline. */
 import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 
 export interface Recorder {
   /** "http://127.0.0.1:<port>": another origin than the simulator's. */
@@ -32,12 +32,25 @@ export const startRecorder = async (): Promise<Recorder> => {
   };
 };
 
-/** A loopback URL nothing listens on: a port taken from the OS, then released. */
+/**
+ * A loopback URL nothing listens on. Port 1 (tcpmux) is below the ephemeral range, so no
+ * `listen(0)` of another row can be handed it, as a port taken from the OS and released could
+ * be; that race once sent a row's request to another row's server. Checked, not assumed.
+ */
 export const closedPortUrl = async (): Promise<string> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const port = 1;
+  const refused = await new Promise<boolean>((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(true));
+  });
+  if (!refused)
+    throw new Error(
+      `127.0.0.1:${port} accepts connections; the refused-connection rows need it closed.`,
+    );
   return `http://127.0.0.1:${port}`;
 };
 
