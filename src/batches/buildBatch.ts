@@ -7,6 +7,7 @@ import {
 import { InputError, preview } from "../inputs/clean";
 import { buildCreateMessageRequest, type GenerationValues } from "../messages/buildRequest";
 import type { MessageParam } from "../messages/types";
+import { formatCount } from "../util/formatCount";
 import { isObject } from "../util/isObject";
 import type { BatchRequest } from "./types";
 
@@ -46,7 +47,7 @@ const checkCount = (label: string, count: number): void => {
   if (count > MAX_BATCH_REQUESTS) {
     throw new InputError(
       label,
-      `holds ${count.toLocaleString("en-US")} requests; a batch takes at most ${MAX_BATCH_REQUESTS.toLocaleString("en-US")}. Split them over several batches.`,
+      `holds ${formatCount(count)} requests; a batch takes at most ${formatCount(MAX_BATCH_REQUESTS)}. Split them over several batches.`,
     );
   }
 };

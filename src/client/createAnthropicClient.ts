@@ -1,12 +1,12 @@
 import type { ActionLogger, Connection } from "@prismatic-io/spectral";
-import { createClient } from "@prismatic-io/spectral/dist/clients/http";
-import type { AxiosResponse, ResponseType } from "axios";
+import axios, { type AxiosInstance, type AxiosResponse, type ResponseType } from "axios";
 import axiosRetry from "axios-retry";
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../defaults";
 import { withoutUndefined } from "../util/withoutUndefined";
 import type { AnswerShape } from "./answers";
 import { AnthropicApiError, boundedText, gistOf, requestIdOf, toAnthropicError } from "./errors";
 import { BETA_HEADER, mergeBetas, takeBetaHeaders } from "./headers";
+import { sharedInstance } from "./instances";
 import { attachDebugLogging } from "./logging";
 import { type RetryPolicy, retryDelayMs, shouldRetry } from "./retry";
 import { type ConnectionSettings, readConnectionSettings } from "./settings";
@@ -96,29 +96,43 @@ export const createAnthropicClient = (
     doubleFixedDelay: false,
     ...withoutUndefined(options.retry ?? {}),
   };
-  const http = createClient({
-    baseUrl: `${settings.baseUrl}/v1`,
-    timeout: timeoutMs,
-    headers: {
-      ...settings.extraHeaders,
-      ...authHeaders(settings),
-      "anthropic-version": settings.apiVersion,
-      "user-agent": USER_AGENT,
-    },
-  });
-  // Belt and braces: axios never swaps the base URL for an absolute one.
-  http.defaults.allowAbsoluteUrls = false;
-  // A redirect would replay the request, key and body included, wherever Location points.
-  http.defaults.maxRedirects = 0;
-  // Logging goes on before retrying, so every attempt and every failed answer is logged once.
-  if (options.debug || context.debug?.enabled)
-    attachDebugLogging(http, context.logger, settings.apiKey);
-  axiosRetry(http, {
-    retries: policy.retries,
-    retryCondition: (error) => shouldRetry(error, policy),
-    retryDelay: (retryNumber, error) => retryDelayMs(retryNumber, error, policy),
-    shouldResetTimeout: true,
-  });
+  const headers = {
+    ...settings.extraHeaders,
+    ...authHeaders(settings),
+    "anthropic-version": settings.apiVersion,
+    "user-agent": USER_AGENT,
+  };
+  const logs = Boolean(options.debug || context.debug?.enabled);
+  const build = (): AxiosInstance => {
+    // What spectral's createClient sets, made here: its module bundles a Buffer polyfill and
+    // object-sizeof for a debug mode this client never uses (it prints headers in clear).
+    const http = axios.create({
+      baseURL: `${settings.baseUrl}/v1`,
+      timeout: timeoutMs,
+      headers,
+      maxContentLength: Number.POSITIVE_INFINITY,
+      maxBodyLength: Number.POSITIVE_INFINITY,
+    });
+    // Belt and braces: axios never swaps the base URL for an absolute one.
+    http.defaults.allowAbsoluteUrls = false;
+    // A redirect would replay the request, key and body included, wherever Location points.
+    http.defaults.maxRedirects = 0;
+    // Logging goes on before retrying, so every attempt and every failed answer is logged once.
+    if (logs) attachDebugLogging(http, context.logger, settings.apiKey);
+    // One instance, two declarations of its type: axios-retry's CommonJS typings name axios's
+    // .d.cts, this ES import its .d.ts, and ts-loader tells them apart though they are the same.
+    axiosRetry(http as unknown as Parameters<typeof axiosRetry>[0], {
+      retries: policy.retries,
+      retryCondition: (error) => shouldRetry(error, policy),
+      retryDelay: (retryNumber, error) => retryDelayMs(retryNumber, error, policy),
+      shouldResetTimeout: true,
+    });
+    return http;
+  };
+  // A logging instance writes to this step's logger, so only a silent one is shared.
+  const http = logs
+    ? build()
+    : sharedInstance({ baseUrl: settings.baseUrl, headers, timeoutMs, policy }, build);
 
   const host = new URL(settings.baseUrl).host;
   const invalidAnswer = (

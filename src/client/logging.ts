@@ -1,6 +1,5 @@
 import type { ActionLogger } from "@prismatic-io/spectral";
-import type { HttpClient } from "@prismatic-io/spectral/dist/clients/http";
-import type { AxiosResponse, InternalAxiosRequestConfig } from "axios";
+import type { AxiosResponse, AxiosInstance as HttpClient, InternalAxiosRequestConfig } from "axios";
 import { boundedText, redactSecret } from "./errors";
 
 /** Header names whose values are credentials (gateways add their own keys). */

@@ -1,5 +1,5 @@
 import { StreamError } from "../client/errors";
-import { sseEvents, streamErrorEvent } from "../client/sse";
+import { sseEventsByChunk, streamErrorEvent } from "../client/sse";
 import { isObject } from "../util/isObject";
 
 /** What `POST /v1/complete` answers, streamed or not. */
@@ -21,12 +21,17 @@ const withId = (message: string, requestId: string | undefined): string =>
  * text, `ping`, `error`) into the answer a non-streaming call gives. The last completion event
  * carries the stop_reason; a stream that ends before it is an error, never a partial answer.
  */
+/** One event at a time: completion streams are short, so clarity wins over batching here. */
+async function* eachEvent(body: AsyncIterable<Uint8Array | string>) {
+  for await (const events of sseEventsByChunk(body)) yield* events;
+}
+
 export const readCompletionStream = async (
   body: AsyncIterable<Uint8Array | string>,
   requestId: string | undefined,
 ): Promise<Completion> => {
   const pieces: string[] = [];
-  for await (const event of sseEvents(body)) {
+  for await (const event of eachEvent(body)) {
     if (event.event === "ping") continue;
     if (event.event === "error") throw streamErrorEvent(event.data, requestId);
     let payload: unknown;

@@ -6,6 +6,7 @@ import {
   type BatchResultType,
   MAX_BATCH_REQUESTS,
 } from "../defaults";
+import { formatCount } from "../util/formatCount";
 import { attachmentInputs } from "./attachments";
 import {
   budgetTokensInput,
@@ -51,7 +52,7 @@ export const requestsInput = input({
   required: false,
   example:
     '[{"custom_id": "ticket-1", "params": {"messages": [{"role": "user", "content": "Summarize: ..."}]}}, {"custom_id": "ticket-2", "params": {"model": "claude-haiku-4-5", "max_tokens": 512, "messages": [{"role": "user", "content": "Summarize: ..."}]}}]',
-  comments: `One form of the batch: a JSON array of {custom_id, params}, up to ${MAX_BATCH_REQUESTS.toLocaleString("en-US")}. params are Messages API parameters; what an item leaves out comes from the inputs below (Model, Max Tokens, System Prompt, ...). custom_id: 1 to 64 letters, digits, _ or -, each used once. Leave empty when you give Prompts.`,
+  comments: `One form of the batch: a JSON array of {custom_id, params}, up to ${formatCount(MAX_BATCH_REQUESTS)}. params are Messages API parameters; what an item leaves out comes from the inputs below (Model, Max Tokens, System Prompt, ...). custom_id: 1 to 64 letters, digits, _ or -, each used once. Leave empty when you give Prompts.`,
   clean: jsonArray("Requests"),
 });
 

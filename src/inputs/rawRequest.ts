@@ -1,5 +1,6 @@
 import { input } from "@prismatic-io/spectral";
-import { inputs as spectralHttpInputs } from "@prismatic-io/spectral/dist/clients/http";
+// The inputs module alone: the client module beside it bundles a Buffer polyfill and object-sizeof.
+import { inputs as spectralHttpInputs } from "@prismatic-io/spectral/dist/clients/http/inputs";
 import { isConnectionOwned, isHeaderName } from "../client/headers";
 import {
   DEFAULT_MAX_RETRIES,

@@ -5,7 +5,7 @@
  * fails loudly instead of yielding a partial Message.
  */
 import { StreamError } from "../client/errors";
-import { sseEvents, streamErrorEvent } from "../client/sse";
+import { sseEventsByChunk, streamErrorEvent } from "../client/sse";
 
 export { StreamError };
 
@@ -292,6 +292,8 @@ export async function readMessageStream(
   options: StreamOptions = {},
 ): Promise<Message> {
   const accumulator = new MessageAccumulator(options);
-  for await (const event of sseEvents(body)) accumulator.push(event);
+  for await (const events of sseEventsByChunk(body)) {
+    for (const event of events) accumulator.push(event);
+  }
   return accumulator.finish();
 }

@@ -1,4 +1,4 @@
-import { TextDecoder } from "node:util";
+import { isUtf8 } from "node:buffer";
 import { InputError } from "../../inputs/clean";
 import type { ContentBlockParam, DocumentBlockParam, ImageMediaType } from "./blocks";
 import {
@@ -67,15 +67,14 @@ export const normalizeContentType = (value: string | undefined): string | undefi
 const isImageType = (type: string): type is ImageMediaType =>
   (IMAGE_TYPES as readonly string[]).includes(type);
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** The text, with any byte-order mark dropped, or undefined when the bytes are not UTF-8. */
+/**
+ * The text, with any byte-order mark dropped, or undefined when the bytes are not UTF-8.
+ * Buffer's own check, not a fatal TextDecoder: building one at load costs every step's cold start.
+ */
 const decodeUtf8 = (data: Buffer): string | undefined => {
-  try {
-    return utf8.decode(data);
-  } catch {
-    return undefined;
-  }
+  if (!isUtf8(data)) return undefined;
+  const text = data.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 };
 
 type Kind = { kind: "image"; mediaType: ImageMediaType } | { kind: "pdf" } | { kind: "text" };
