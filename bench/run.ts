@@ -10,16 +10,15 @@
  * Every case talks over loopback HTTP to bench/support/stubServer.ts, started here in a process
  * of its own, so the server's work is never counted in a side's time or memory.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
+import { startStub } from "./support/startStub";
 
 const ROOT = path.resolve(__dirname, "..");
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 5);
 const COLD = Number(process.env.BENCH_COLD ?? 20);
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const CASES = ["cold", "streams", "requests", "batch", "big"] as const;
 type CaseName = (typeof CASES)[number];
 
@@ -55,20 +54,6 @@ const run = (command: string, args: string[]): string => {
 /** A case script in a fresh Node process, with gc exposed so memory baselines are settled. */
 const runCase = (script: string, ...args: string[]) =>
   jsonLine(run("node", ["--expose-gc", "--import", "tsx", script, ...args]));
-
-const startStub = (): Promise<ChildProcess> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["bench/support/stubServer.ts"], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`the stub server exited (${code})`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", (line) => {
-      stubUrl = (JSON.parse(line) as { url: string }).url;
-      resolve(child);
-    });
-  });
 
 interface Row {
   case: string;
@@ -270,11 +255,11 @@ const main = async () => {
     .filter((name): name is CaseName => (CASES as readonly string[]).includes(name));
   run("npm", ["run", "build"]);
   const stub = await startStub();
+  stubUrl = stub.url;
   try {
     for (const name of chosen.length ? chosen : CASES) RUNNERS[name]();
   } finally {
-    stub.removeAllListeners("exit");
-    stub.kill();
+    stub.stop();
   }
   const lines = table();
   const commit = run("git", ["rev-parse", "--short", "HEAD"]).trim();

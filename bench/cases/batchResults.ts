@@ -22,7 +22,9 @@ import {
 } from "../support/common";
 import { BENCH_BATCH_ID } from "../support/payloads";
 
-const OFFSET = 50_000;
+/** The stub's file length (bench/support/stubServer.ts reads the same variable). */
+const LINES = Number(process.env.BENCH_RESULT_LINES ?? 100_000);
+const OFFSET = LINES / 2;
 const LIMIT = 100;
 const READS = 3;
 
@@ -77,7 +79,7 @@ const main = async () => {
     );
   }
   // Both sides must have read the same file to the same page, or the comparison is meaningless.
-  if (outcome?.total !== 100_000 || outcome.first !== `prompt-${OFFSET + 1}`) {
+  if (outcome?.total !== LINES || outcome.first !== `prompt-${OFFSET + 1}`) {
     throw new Error(`unexpected outcome: ${JSON.stringify(outcome)}`);
   }
   emit({ ms: median(times), peakRssMb: peakRssGrowthMb(baseline), succeeded: outcome.succeeded });

@@ -23,6 +23,8 @@ import {
 
 const MB = 1024 * 1024;
 const SENDS = 3;
+const PDF_MB = Number(process.env.BENCH_PDF_MB ?? 20);
+const CONVERSATION_MB = Number(process.env.BENCH_CONVERSATION_MB ?? 30);
 const MODEL = "claude-sonnet-4-6";
 const PROMPT = "Summarise this.";
 
@@ -68,7 +70,7 @@ const post = (messages: unknown[]) =>
 
 const SENDERS = {
   pdf: {
-    payload: () => pdfOf(20 * MB),
+    payload: () => pdfOf(PDF_MB * MB),
     connector: (pdf: Buffer) => chat({ files: [{ data: pdf, contentType: "application/pdf" }] }),
     axios: (pdf: Buffer) =>
       post([
@@ -89,7 +91,7 @@ const SENDERS = {
       ]),
   },
   conversation: {
-    payload: () => conversationOf(30 * MB),
+    payload: () => conversationOf(CONVERSATION_MB * MB),
     connector: (turns: unknown[]) => chat({ messages: turns }),
     axios: (turns: unknown[]) => post([...turns, { role: "user", content: PROMPT }]),
   },

@@ -23,7 +23,7 @@ import {
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
 const CONCURRENCY = 32;
-const ROUNDS = 4;
+const ROUNDS = 8;
 const SCHEMA = {
   type: "object",
   properties: { name: { type: "string" }, email: { type: "string", format: "email" } },
