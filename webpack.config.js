@@ -1,11 +1,18 @@
 const path = require("node:path");
 const CopyPlugin = require("copy-webpack-plugin");
 
-/** Bundles the component and everything it imports into dist/index.js, as Prismatic loads it. */
+/** The request through which src/messages/schemaValidator.ts loads Ajv, on first use only. */
+const AJV_MODULES = "./ajvModules";
+
+/**
+ * Bundles the component and everything it imports into dist/index.js, as Prismatic loads it,
+ * except Ajv: it goes to dist/ajv.js, which index.js requires only when an Output Schema is
+ * first used, so most cold starts never read or compile it.
+ */
 module.exports = {
   mode: "production",
   target: "node",
-  entry: "./src/index.ts",
+  entry: { index: "./src/index.ts", ajv: "./src/messages/ajvModules.ts" },
   devtool: false,
   optimization: { minimize: false },
   resolve: { extensions: [".ts", ".js"] },
@@ -19,9 +26,12 @@ module.exports = {
       },
     ],
   },
+  // Resolved by Node next to dist/index.js at run time; the entry above builds that file.
+  externals: ({ request }, callback) =>
+    request === AJV_MODULES ? callback(null, "commonjs ./ajv.js") : callback(),
   output: {
     path: path.resolve(__dirname, "dist"),
-    filename: "index.js",
+    filename: "[name].js",
     libraryTarget: "commonjs2",
     clean: true,
   },

@@ -4,8 +4,9 @@
  * bench/RESULTS.md. Not part of `npm test`: timings belong here, never in unit tests.
  *
  *   npm run bench                     every case
- *   npm run bench -- streams batch    only the named cases (cold, streams, requests, batch, big)
- *   BENCH_PROCESSES=5 (fresh processes per case and side), BENCH_COLD=20 (cold starts per side)
+ *   npm run bench -- streams batch    only the named cases (cold, streams, requests, batch, big),
+ *                                     printed but not written to bench/RESULTS.md
+ *   BENCH_PROCESSES=5 (fresh processes per case and side), BENCH_COLD=30 (cold starts per side)
  *
  * Every case talks over loopback HTTP to bench/support/stubServer.ts, started here in a process
  * of its own, so the server's work is never counted in a side's time or memory.
@@ -18,7 +19,7 @@ import { startStub } from "./support/startStub";
 
 const ROOT = path.resolve(__dirname, "..");
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 5);
-const COLD = Number(process.env.BENCH_COLD ?? 20);
+const COLD = Number(process.env.BENCH_COLD ?? 30);
 const CASES = ["cold", "streams", "requests", "batch", "big"] as const;
 type CaseName = (typeof CASES)[number];
 
@@ -249,10 +250,14 @@ const table = (): string[] => [
   }),
 ];
 
+const isCase = (name: string): name is CaseName => (CASES as readonly string[]).includes(name);
+
 const main = async () => {
-  const chosen = process.argv
-    .slice(2)
-    .filter((name): name is CaseName => (CASES as readonly string[]).includes(name));
+  const named = process.argv.slice(2);
+  const unknown = named.filter((name) => !isCase(name));
+  if (unknown.length)
+    throw new Error(`No case named ${unknown.join(", ")}: choose from ${CASES.join(", ")}.`);
+  const chosen = named.filter(isCase);
   run("npm", ["run", "build"]);
   const stub = await startStub();
   stubUrl = stub.url;
@@ -269,8 +274,13 @@ const main = async () => {
     `Written by \`npm run bench\` on ${new Date().toISOString()}: ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), Node ${process.version}, commit ${commit}. ${PROCESSES} fresh processes per case and side, ${COLD} cold starts per side; medians, ratios within this run. Every case talks to bench/support/stubServer.ts over loopback HTTP.`,
     "",
   ];
-  writeFileSync(path.join(ROOT, "bench", "RESULTS.md"), `${[...header, ...lines].join("\n")}\n`);
   console.log(lines.join("\n"));
+  // A run of some cases only would replace the whole table with part of it.
+  if (chosen.length && chosen.length < CASES.length) {
+    console.log("\nSome cases only: bench/RESULTS.md is written by a run of every case.");
+    return;
+  }
+  writeFileSync(path.join(ROOT, "bench", "RESULTS.md"), `${[...header, ...lines].join("\n")}\n`);
 };
 
 main().catch((error: unknown) => {

@@ -5,15 +5,14 @@ let shared: Ajv2020 | undefined;
 
 /**
  * One Ajv for every output schema, loaded on first use: only a step with an Output Schema
- * pays for requiring Ajv and its formats, not every cold start of the component.
+ * pays for requiring Ajv and its formats (dist/ajv.js, see ajvModules), not every cold start.
  * `logger: false` because Ajv otherwise warns through `console` (outside the step's logger)
  * about formats it does not know; like the API, it then ignores them silently.
  */
 const ajvInstance = (): Ajv2020 => {
   if (shared) return shared;
-  const { default: Ajv } = require("ajv/dist/2020") as typeof import("ajv/dist/2020");
-  const { default: addFormats } = require("ajv-formats") as typeof import("ajv-formats");
-  shared = new Ajv({ strict: false, allErrors: true, logger: false });
+  const { Ajv2020, addFormats } = require("./ajvModules") as typeof import("./ajvModules");
+  shared = new Ajv2020({ strict: false, allErrors: true, logger: false });
   addFormats(shared);
   return shared;
 };
