@@ -15,6 +15,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { buildFloor } from "./support/floor";
 import { startStub } from "./support/startStub";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -72,20 +73,13 @@ const rows: Row[] = [];
 const add = (row: Row) => rows.push(row);
 
 const coldStart = () => {
-  run("npx", [
-    "webpack",
-    "--entry-reset",
-    "--entry",
-    "./bench/floor/component.js",
-    "--output-path",
-    "bench/.floor",
-  ]);
+  const floorBundle = buildFloor("bench/.floor");
   const ours: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i < COLD; i++) {
     // Interleaved, so machine noise falls on both alike.
     ours.push(jsonLine(run("node", ["bench/cases/coldStart.js", "dist/index.js"])).ms);
-    floor.push(jsonLine(run("node", ["bench/cases/coldStart.js", "bench/.floor/index.js"])).ms);
+    floor.push(jsonLine(run("node", ["bench/cases/coldStart.js", floorBundle])).ms);
   }
   const name = "cold start: require of dist/index.js";
   add({

@@ -5,7 +5,10 @@
  * itself), or a result line without the numbers bench/run.ts reads.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { buildFloor } from "../bench/support/floor";
 import { type RunningStub, startStub } from "../bench/support/startStub";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -40,6 +43,22 @@ const expectTimes = (result: Record<string, number>, keys: string[]) => {
 };
 
 describe("the benchmark cases run against the stub, every side agreeing", () => {
+  it("cold start: the floor component builds with the connector's config and is timed", () => {
+    const outDir = mkdtempSync(path.join(os.tmpdir(), "floor-"));
+    try {
+      const bundle = buildFloor(outDir);
+      expect(bundle).toBe(path.join(outDir, "index.js"));
+      const result = spawnSync("node", ["bench/cases/coldStart.js", bundle], {
+        cwd: ROOT,
+        encoding: "utf8",
+      });
+      expect(result.stderr).toBe("");
+      expectTimes(JSON.parse(result.stdout) as Record<string, number>, ["ms"]);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("streams: connector, SDK and node:http floor assemble the same answers", () => {
     const sides = ["connector", "sdk", "floor"];
     expectTimes(
