@@ -223,6 +223,14 @@ const big = () => {
   }
 };
 
+/**
+ * The median of each run's ratio to the peer's run beside it (the i-th of one side ran next to
+ * the i-th of the other): a slow patch of the machine falls on both of a pair, so it cancels here
+ * where it would move a ratio of two medians.
+ */
+const pairedRatio = (values: number[], base: number[]): number =>
+  median(values.map((value, i) => value / base[i]));
+
 const RUNNERS: Record<CaseName, () => void> = { cold: coldStart, streams, requests, batch, big };
 
 const table = (): string[] => [
@@ -232,7 +240,7 @@ const table = (): string[] => [
     const base = row.against
       ? rows.find((other) => other.case === row.case && other.side === row.against)?.values
       : undefined;
-    const ratio = base?.length ? median(row.values) / median(base) : undefined;
+    const ratio = base?.length ? pairedRatio(row.values, base) : undefined;
     const verdict = (met: boolean) => (met ? "met" : "missed");
     const target =
       row.target !== undefined && ratio !== undefined
@@ -265,7 +273,7 @@ const main = async () => {
   const header = [
     "# Benchmark results",
     "",
-    `Written by \`npm run bench\` on ${new Date().toISOString()}: ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), Node ${process.version}, commit ${commit}. ${PROCESSES} fresh processes per case and side, ${COLD} cold starts per side; medians, ratios within this run. Every case talks to bench/support/stubServer.ts over loopback HTTP.`,
+    `Written by \`npm run bench\` on ${new Date().toISOString()}: ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), Node ${process.version}, commit ${commit}. ${PROCESSES} fresh processes per case and side, ${COLD} cold starts per side; medians; each ratio is the median of the ratios of runs made side by side. Every case talks to bench/support/stubServer.ts over loopback HTTP.`,
     "",
   ];
   console.log(lines.join("\n"));

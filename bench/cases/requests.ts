@@ -14,6 +14,7 @@ import {
   BENCH_KEY,
   connection,
   emit,
+  median,
   perCallMs,
   quietContext,
   quietLogger,
@@ -23,7 +24,7 @@ import {
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
 const CONCURRENCY = 32;
-const ROUNDS = 8;
+const ROUNDS = 10;
 const SCHEMA = {
   type: "object",
   properties: { name: { type: "string" }, email: { type: "string", format: "email" } },
@@ -72,17 +73,21 @@ const main = async () => {
     sdk: () => sdk.messages.create(body),
     axios: () => http.post("/messages", body),
   };
-  // Sides take turns in rounds, so a slow patch of the machine falls on all of them alike.
-  const result: Record<string, number> = {};
+  // Sides take turns in rounds, so a slow patch of the machine falls on all of them alike, and
+  // each side's figure is its median round, so one such patch does not move it.
+  const rounds: Record<string, number[]> = {};
   for (const concurrency of [1, CONCURRENCY]) {
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, run] of Object.entries(sides)) {
-        const key = `${name}.c${concurrency}`;
-        result[key] =
-          (result[key] ?? 0) + (await perCallMs(CALLS / ROUNDS, concurrency, run)) / ROUNDS;
+        (rounds[`${name}.c${concurrency}`] ??= []).push(
+          await perCallMs(CALLS / ROUNDS, concurrency, run),
+        );
       }
     }
   }
+  const result: Record<string, number> = Object.fromEntries(
+    Object.entries(rounds).map(([key, values]) => [key, median(values)]),
+  );
   result.structuredMs = await perCallMs(CALLS / 4, 1, () => chat.perform(quietContext, structured));
   result.plainMs = await perCallMs(CALLS / 4, 1, () => chat.perform(quietContext, plain));
   emit(result);
