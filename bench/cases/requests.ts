@@ -79,9 +79,8 @@ const main = async () => {
   for (const concurrency of [1, CONCURRENCY]) {
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, run] of Object.entries(sides)) {
-        (rounds[`${name}.c${concurrency}`] ??= []).push(
-          await perCallMs(CALLS / ROUNDS, concurrency, run),
-        );
+        const key = `${name}.c${concurrency}`;
+        rounds[key] = [...(rounds[key] ?? []), await perCallMs(CALLS / ROUNDS, concurrency, run)];
       }
     }
   }
