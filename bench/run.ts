@@ -259,7 +259,7 @@ const main = async () => {
   const unknown = named.filter((name) => !isCase(name));
   if (unknown.length)
     throw new Error(`No case named ${unknown.join(", ")}: choose from ${CASES.join(", ")}.`);
-  const chosen = named.filter(isCase);
+  const chosen = [...new Set(named.filter(isCase))];
   run("npm", ["run", "build"]);
   const stub = await startStub();
   stubUrl = stub.url;
